@@ -1,0 +1,34 @@
+package io.exactpay.domain.model.order;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The order's money state (DESIGN.md section 4); each state knows where it may go next. */
+public enum OrderStatus {
+    PENDING,
+    PAID,
+    CLOSING,
+    CLOSED,
+    REFUNDING,
+    REFUNDED;
+
+    static {
+        PENDING.next = EnumSet.of(PAID, CLOSING);
+        PAID.next = EnumSet.of(REFUNDING);
+        CLOSING.next = EnumSet.of(CLOSED);
+        REFUNDING.next = EnumSet.of(REFUNDED);
+        CLOSED.next = EnumSet.noneOf(OrderStatus.class);
+        REFUNDED.next = EnumSet.noneOf(OrderStatus.class);
+    }
+
+    private Set<OrderStatus> next;
+
+    public boolean canMoveTo(OrderStatus target) {
+        return next.contains(target);
+    }
+
+    /** No money can move any more: the order is closed or fully refunded. */
+    public boolean isFinal() {
+        return next.isEmpty();
+    }
+}

@@ -1,0 +1,64 @@
+package io.exactpay.infrastructure.persistence;
+
+import io.exactpay.domain.model.order.Order;
+import io.exactpay.domain.model.order.OrderNotFoundException;
+import io.exactpay.domain.model.order.OrderRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class JpaOrderRepository implements OrderRepository {
+
+    @PersistenceContext(unitName = "exactpay")
+    private EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "exactpay.db.lock-timeout-ms", defaultValue = "5000")
+    private long lockTimeoutMs;
+
+    @Override
+    public void add(Order order) {
+        em.persist(order);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Order> find(UUID id) {
+        return Optional.ofNullable(em.find(Order.class, id));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Order> findByMerchantOrderNo(String clientId, String merchantOrderNo) {
+        return em.createQuery("select o from Order o where o.clientId = :client and o.merchantOrderNo = :no",
+                        Order.class)
+                .setParameter("client", clientId)
+                .setParameter("no", merchantOrderNo)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public Order findForUpdate(UUID id) throws OrderNotFoundException {
+        // PostgreSQL has no per-statement lock wait; bound this transaction's waits instead.
+        em.createNativeQuery("select set_config('lock_timeout', ?1, true)")
+                .setParameter(1, lockTimeoutMs + "ms")
+                .getSingleResult();
+        Order order = em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) throw new OrderNotFoundException(id);
+        return order;
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
+}

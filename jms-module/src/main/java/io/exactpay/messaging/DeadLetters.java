@@ -1,0 +1,51 @@
+package io.exactpay.messaging;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import jakarta.transaction.Transactional;
+
+import java.util.Collections;
+
+/**
+ * Moves a message that cannot be processed to the dead-letter address, with the reason, in the
+ * consumer's transaction: the original is consumed only if its dead-letter copy is stored.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class DeadLetters {
+
+    public static final String ADDRESS = "exactpay.DLA";
+    public static final String REASON = "deadLetterReason";
+    public static final String ORIGINAL_DESTINATION = "deadLetterOrigin";
+    public static final String ORIGINAL_MESSAGE_ID = "deadLetterOriginalMessageId";
+    public static final String DELIVERY_ATTEMPTS = "deadLetterDeliveryAttempts";
+    private static final int MAX_REASON = 1000;
+
+    @Resource(lookup = "jms/exactpay")
+    private ConnectionFactory connectionFactory;
+
+    public void send(Message original, String origin, String reason) throws JMSException {
+        try (JMSContext context = connectionFactory.createContext()) {
+            JMSProducer producer = context.createProducer();
+            for (Object name : Collections.list(original.getPropertyNames())) {
+                String key = (String) name;
+                if (!key.startsWith("JMSX") && !key.startsWith("_AMQ")) {
+                    producer.setProperty(key, original.getObjectProperty(key));
+                }
+            }
+            producer.setProperty(REASON, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason)
+                    .setProperty(ORIGINAL_DESTINATION, origin)
+                    .setProperty(ORIGINAL_MESSAGE_ID, original.getJMSMessageID())
+                    .setProperty(DELIVERY_ATTEMPTS, original.getIntProperty("JMSXDeliveryCount"))
+                    .setJMSCorrelationID(original.getJMSCorrelationID());
+            String body = original instanceof TextMessage text ? text.getText() : null;
+            producer.send(context.createQueue(ADDRESS), body);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.exactpay.messaging;
+
+import io.exactpay.application.ApplicationEvents;
+import io.exactpay.application.OrderView;
+import io.exactpay.messaging.contract.Events;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.transaction.Transactional;
+
+import java.util.UUID;
+
+/**
+ * Publishes domain events to the {@code exactpay.events} address through the XA connection pool,
+ * inside the caller's transaction: an event is delivered only if the change behind it commits.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class JmsApplicationEvents implements ApplicationEvents {
+
+    @Resource(lookup = "jms/exactpay")
+    private ConnectionFactory connectionFactory;
+
+    @Override
+    public void orderCreated(OrderView order) {
+        publish(order.id(), "OrderCreated", Events.orderCreated(UUID.randomUUID(), order));
+    }
+
+    private void publish(UUID orderId, String type, String body) {
+        try (JMSContext context = connectionFactory.createContext()) {
+            context.createProducer()
+                    // One consumer sees one order's events in order.
+                    .setProperty("JMSXGroupID", orderId.toString())
+                    .setProperty("type", type)
+                    .send(context.createTopic(Events.ADDRESS), body);
+        }
+    }
+}

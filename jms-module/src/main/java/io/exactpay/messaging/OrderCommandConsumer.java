@@ -1,0 +1,94 @@
+package io.exactpay.messaging;
+
+import io.exactpay.domain.model.order.OrderNotFoundException;
+import io.exactpay.messaging.contract.MalformedMessageException;
+import io.exactpay.messaging.contract.OrderCommand;
+import io.exactpay.messaging.contract.Replies;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Consumes order commands from legacy systems, each in one XA transaction with the database
+ * changes and the reply. A failure rolls everything back and the broker redelivers with back-off;
+ * on the last attempt a failure, and at once a malformed message or an unknown order, goes to the
+ * dead-letter address with the reason.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = OrderCommand.QUEUE),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "useJndi", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
+})
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class OrderCommandConsumer implements MessageListener {
+
+    @Inject
+    private OrderCommandHandler handler;
+
+    @Inject
+    private CommandReplies replies;
+
+    @Inject
+    private DeadLetters deadLetters;
+
+    @Inject
+    @ConfigProperty(name = "exactpay.jms.max-delivery-attempts", defaultValue = "5")
+    private int maxDeliveryAttempts;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            receive(message);
+        } catch (JMSException e) {
+            throw new EJBException(e);
+        }
+    }
+
+    private void receive(Message message) throws JMSException {
+        OrderCommand command;
+        try {
+            command = OrderCommand.parse(message instanceof TextMessage text ? text.getText() : null);
+        } catch (MalformedMessageException e) {
+            reject(message, "malformed: " + e.getMessage());
+            return;
+        }
+        int attempt = message.getIntProperty("JMSXDeliveryCount");
+        try {
+            if (attempt < maxDeliveryAttempts) {
+                replies.reply(message, handler.handle(command, attempt));
+                return;
+            }
+            String reply;
+            try {
+                reply = handler.handleInOwnTransaction(command, attempt);
+            } catch (EJBException e) {
+                reject(message, "failed on attempt " + attempt + ": " + rootCause(e));
+                return;
+            }
+            replies.reply(message, reply);
+        } catch (OrderNotFoundException e) {
+            reject(message, e.getMessage());
+        }
+    }
+
+    private void reject(Message message, String reason) throws JMSException {
+        deadLetters.send(message, OrderCommand.QUEUE, reason);
+        replies.reply(message, Replies.rejected(reason));
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root.getClass().getName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,31 @@
+package io.exactpay.messaging.contract;
+
+import io.exactpay.application.OrderView;
+import jakarta.json.Json;
+
+import java.util.UUID;
+
+/** Event bodies on the {@code exactpay.events} address (schemas/order-created.schema.json). */
+public final class Events {
+
+    public static final String ADDRESS = "exactpay.events";
+
+    private Events() {
+    }
+
+    public static String orderCreated(UUID eventId, OrderView order) {
+        return Json.createObjectBuilder()
+                .add("type", "OrderCreated")
+                .add("schemaVersion", 1)
+                .add("eventId", eventId.toString())
+                .add("orderId", order.id().toString())
+                .add("clientId", order.clientId())
+                .add("merchantOrderNo", order.merchantOrderNo())
+                .add("amount", order.amountMinor())
+                .add("currency", order.currency())
+                .add("status", order.status())
+                .add("createdAt", order.createdAt().toString())
+                .add("expiresAt", order.expiresAt().toString())
+                .build().toString();
+    }
+}

@@ -1,0 +1,88 @@
+package io.exactpay.messaging.contract;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A command on the {@code exactpay.order.commands} queue: a JSON text message with {@code type},
+ * {@code schemaVersion}, the sender's {@code messageId} and the {@code orderId}. Schemas:
+ * {@code schemas/*.schema.json} in this module.
+ */
+public sealed interface OrderCommand {
+
+    String QUEUE = "exactpay.order.commands";
+    int MAX_BODY_CHARS = 16 * 1024;
+
+    String messageId();
+
+    UUID orderId();
+
+    /** Attach a remark to an order (schemas/add-order-remark.schema.json). */
+    record AddOrderRemark(String messageId, UUID orderId, String author, String text) implements OrderCommand {
+        public static final String TYPE = "AddOrderRemark";
+    }
+
+    static OrderCommand parse(String body) throws MalformedMessageException {
+        if (body == null) throw new MalformedMessageException("message has no text body");
+        if (body.length() > MAX_BODY_CHARS) {
+            throw new MalformedMessageException("body longer than " + MAX_BODY_CHARS + " characters");
+        }
+        JsonObject json;
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            json = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new MalformedMessageException("body is not a JSON object: " + e.getMessage(), e);
+        }
+        String type = text(json, "type", 64);
+        int schemaVersion = integer(json, "schemaVersion");
+        if (!AddOrderRemark.TYPE.equals(type)) throw new MalformedMessageException("unknown command type " + type);
+        if (schemaVersion != 1) {
+            throw new MalformedMessageException("unsupported schemaVersion " + schemaVersion + " for " + type);
+        }
+        onlyFields(json, Set.of("type", "schemaVersion", "messageId", "orderId", "author", "text"));
+        return new AddOrderRemark(text(json, "messageId", 64), uuid(json, "orderId"),
+                text(json, "author", 64), text(json, "text", 500));
+    }
+
+    private static void onlyFields(JsonObject json, Set<String> allowed) throws MalformedMessageException {
+        for (String key : json.keySet()) {
+            if (!allowed.contains(key)) throw new MalformedMessageException("unknown field " + key);
+        }
+    }
+
+    private static String text(JsonObject json, String field, int maxLength) throws MalformedMessageException {
+        JsonValue value = json.get(field);
+        if (!(value instanceof JsonString s) || s.getString().isBlank()) {
+            throw new MalformedMessageException(field + " must be a non-empty string");
+        }
+        if (s.getString().length() > maxLength) {
+            throw new MalformedMessageException(field + " is longer than " + maxLength + " characters");
+        }
+        return s.getString();
+    }
+
+    private static int integer(JsonObject json, String field) throws MalformedMessageException {
+        if (!(json.get(field) instanceof JsonNumber n) || !n.isIntegral()) {
+            throw new MalformedMessageException(field + " must be an integer");
+        }
+        return n.intValue();
+    }
+
+    private static UUID uuid(JsonObject json, String field) throws MalformedMessageException {
+        String value = text(json, field, 36);
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException(field + " is not a UUID: " + value);
+        }
+    }
+}

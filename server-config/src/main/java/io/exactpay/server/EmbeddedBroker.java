@@ -1,0 +1,45 @@
+package io.exactpay.server;
+
+import org.apache.activemq.artemis.core.config.FileDeploymentManager;
+import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The embedded Artemis broker: the addresses, queues and redelivery policy of broker.xml, with a
+ * persistent journal under the data directory.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private final EmbeddedActiveMQ server;
+
+    private EmbeddedBroker(EmbeddedActiveMQ server) {
+        this.server = server;
+    }
+
+    public static EmbeddedBroker start(Settings settings) throws Exception {
+        Path dataDir = settings.dataDir().resolve("broker");
+        Files.createDirectories(dataDir);
+        Map<String, String> values = new HashMap<>(settings.asMap());
+        values.put("broker.data", dataDir.toString());
+        values.put("broker.max-delivery-attempts", Integer.toString(settings.brokerMaxDeliveryAttempts()));
+        Path brokerXml = dataDir.resolve("broker.xml");
+        Files.writeString(brokerXml, Templates.render("broker.xml", values), StandardCharsets.UTF_8);
+
+        FileConfiguration configuration = new FileConfiguration();
+        new FileDeploymentManager(brokerXml.toUri().toString()).addDeployable(configuration).readConfiguration();
+        EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(configuration);
+        server.start();
+        return new EmbeddedBroker(server);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

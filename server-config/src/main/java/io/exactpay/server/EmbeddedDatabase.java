@@ -1,0 +1,99 @@
+package io.exactpay.server;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * PostgreSQL from Maven Central binaries, for the embedded run and the test suites. Its data
+ * directory survives a restart. Durability is the real thing (fsync, synchronous commit), and
+ * prepared transactions are enabled for XA. The schema itself is applied by the application.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedDatabase start(Settings settings) throws IOException, SQLException {
+        Path dataDir = settings.dataDir().resolve("postgres");
+        Path workDir = settings.dataDir().resolve("postgres-runtime");
+        Files.createDirectories(workDir);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setOverrideWorkingDirectory(workDir.toFile())
+                .setPort(settings.getInt("db.port"))
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("listen_addresses", settings.get("db.host"))
+                .setServerConfig("max_prepared_transactions", settings.get("db.max-prepared-transactions"))
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
+        EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+        database.ensureApplicationDatabase(settings);
+        return database;
+    }
+
+    /** Creates the application's role and database once; later starts find them in place. */
+    private void ensureApplicationDatabase(Settings settings) throws SQLException {
+        String user = settings.get("db.user");
+        String name = settings.get("db.name");
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            if (!exists(c, "select 1 from pg_roles where rolname = ?", user)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("create role " + identifier(user) + " login password "
+                            + literal(settings.get("db.password")));
+                }
+            }
+            if (!exists(c, "select 1 from pg_database where datname = ?", name)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("create database " + identifier(name) + " owner " + identifier(user)
+                            + " encoding 'UTF8'");
+                }
+            }
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static String identifier(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("Unsupported database identifier: " + name);
+        }
+        return name;
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,82 @@
+package io.exactpay.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs the whole system on embedded defaults: PostgreSQL, the Artemis broker and Payara Micro with
+ * the application, until Ctrl-C. With {@code db.embedded=false} or {@code broker.embedded=false}
+ * it uses the external services named in the settings instead.
+ *
+ * <p>Arguments (the build passes them): {@code --war}, {@code --rar}, {@code --payara-micro},
+ * {@code --jdbc-driver}, each a file path.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Path> files = parse(args);
+        Settings settings = Settings.load();
+        Instant started = Instant.now();
+        Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(running), "exactpay-shutdown"));
+
+        if (settings.getBoolean("db.embedded")) {
+            running.push(EmbeddedDatabase.start(settings));
+            log("PostgreSQL on " + settings.get("db.host") + ":" + settings.get("db.port"));
+        }
+        if (settings.getBoolean("broker.embedded")) {
+            running.push(EmbeddedBroker.start(settings));
+            log("Artemis on tcp://" + settings.get("broker.host") + ":" + settings.get("broker.port"));
+        }
+        ServerFiles serverFiles = ServerFiles.write(settings, settings.dataDir().resolve("config"), files.get("rar"));
+        PayaraMicroProcess payara = PayaraMicroProcess.start(settings, serverFiles,
+                files.get("payara-micro"), files.get("jdbc-driver"), files.get("war"));
+        running.push(payara);
+        payara.awaitReady(Duration.ofMinutes(5));
+
+        log("ready in " + Duration.between(started, Instant.now()).toSeconds() + " s");
+        log("API      " + payara.baseUri().resolve("api/v1/orders"));
+        log("OpenAPI  " + payara.baseUri().resolve("openapi"));
+        log("Health   " + payara.baseUri().resolve("health"));
+        log("Metrics  " + payara.baseUri().resolve("metrics"));
+        log("Data in  " + settings.dataDir() + "; Ctrl-C stops everything.");
+        int exit = payara.waitFor();
+        log("Payara Micro exited with code " + exit);
+    }
+
+    private static Map<String, Path> parse(String[] args) {
+        Map<String, Path> files = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) throw new IllegalArgumentException("Unexpected argument " + args[i]);
+            files.put(args[i].substring(2), Path.of(args[i + 1]).toAbsolutePath());
+        }
+        for (String required : new String[] {"war", "rar", "payara-micro", "jdbc-driver"}) {
+            if (!files.containsKey(required)) throw new IllegalArgumentException("Missing --" + required);
+        }
+        return files;
+    }
+
+    private static void stopAll(Deque<AutoCloseable> running) {
+        while (!running.isEmpty()) {
+            AutoCloseable next = running.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                System.err.println("[exactpay] stopping " + next.getClass().getSimpleName() + " failed: " + e);
+            }
+        }
+        log("stopped");
+    }
+
+    private static void log(String message) {
+        System.out.println("[exactpay] " + message);
+    }
+}

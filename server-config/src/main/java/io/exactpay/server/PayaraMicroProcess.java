@@ -1,0 +1,89 @@
+package io.exactpay.server;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Payara Micro as a child process running the application WAR after the Artemis RAR. */
+public final class PayaraMicroProcess implements AutoCloseable {
+
+    private final Process process;
+    private final URI baseUri;
+
+    private PayaraMicroProcess(Process process, URI baseUri) {
+        this.process = process;
+        this.baseUri = baseUri;
+    }
+
+    public static PayaraMicroProcess start(Settings settings, ServerFiles files, Path payaraMicroJar,
+                                           Path jdbcDriver, Path war) throws IOException {
+        Path rootDir = settings.dataDir().resolve("payara");
+        Files.createDirectories(rootDir);
+        Path tmp = rootDir.resolve("tmp");
+        Files.createDirectories(tmp);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-Djava.io.tmpdir=" + tmp,
+                "-jar", payaraMicroJar.toString(),
+                "--nocluster",
+                "--nohostaware",
+                "--rootdir", rootDir.toString(),
+                "--port", settings.get("http.port"),
+                "--postbootcommandfile", files.postBootCommands().toString(),
+                "--systemproperties", files.systemProperties().toString(),
+                "--addlibs", jdbcDriver.toString(),
+                "--deploy", war.toString(),
+                "--contextroot", "/"));
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        URI base = URI.create("http://" + settings.get("http.host") + ":" + settings.get("http.port") + "/");
+        return new PayaraMicroProcess(process, base);
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** Waits until MicroProfile Health reports the application ready. */
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("health/ready"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with code " + process.exitValue());
+            }
+            try {
+                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Payara Micro not ready after " + timeout);
+    }
+
+    public int waitFor() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** Asks Payara to shut down (SIGTERM runs its shutdown hooks), and insists after a minute. */
+    @Override
+    public void close() throws InterruptedException {
+        if (!process.isAlive()) return;
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

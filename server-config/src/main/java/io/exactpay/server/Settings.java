@@ -1,0 +1,121 @@
+package io.exactpay.server;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The launcher's configuration: every address, port, credential and limit, each with a default
+ * for the embedded run. A value comes from, in order: an explicit override (tests), a system
+ * property {@code exactpay.<key>}, the environment variable that MicroProfile Config maps to the
+ * same name ({@code EXACTPAY_DB_PORT} for {@code db.port}), the default.
+ */
+public final class Settings {
+
+    private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+    static {
+        DEFAULTS.put("data-dir", "var");
+        DEFAULTS.put("http.host", "127.0.0.1");
+        DEFAULTS.put("http.port", "8080");
+
+        DEFAULTS.put("db.embedded", "true");
+        DEFAULTS.put("db.host", "127.0.0.1");
+        DEFAULTS.put("db.port", "15432");
+        DEFAULTS.put("db.name", "exactpay");
+        DEFAULTS.put("db.user", "exactpay");
+        DEFAULTS.put("db.password", "exactpay");
+        DEFAULTS.put("db.max-pool-size", "32");
+        DEFAULTS.put("db.max-prepared-transactions", "64");
+
+        DEFAULTS.put("broker.embedded", "true");
+        DEFAULTS.put("broker.host", "127.0.0.1");
+        DEFAULTS.put("broker.port", "61616");
+        DEFAULTS.put("broker.user", "exactpay");
+        DEFAULTS.put("broker.password", "exactpay");
+        DEFAULTS.put("broker.max-pool-size", "32");
+
+        DEFAULTS.put("jms.max-delivery-attempts", "5");
+        DEFAULTS.put("jms.redelivery-delay-ms", "1000");
+        DEFAULTS.put("jms.max-redelivery-delay-ms", "60000");
+        DEFAULTS.put("db.lock-timeout-ms", "5000");
+        DEFAULTS.put("tx.timeout-seconds", "60");
+    }
+
+    private final Map<String, String> values;
+
+    private Settings(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    public static Settings load() {
+        return load(Map.of());
+    }
+
+    public static Settings load(Map<String, String> overrides) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : DEFAULTS.entrySet()) {
+            String key = entry.getKey();
+            String value = overrides.get(key);
+            if (value == null) value = System.getProperty("exactpay." + key);
+            if (value == null) value = System.getenv(environmentName(key));
+            values.put(key, value != null ? value : entry.getValue());
+        }
+        return new Settings(values);
+    }
+
+    /** MicroProfile Config's mapping: non-alphanumerics become '_', upper case. */
+    static String environmentName(String key) {
+        return ("exactpay." + key).replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    public String get(String key) {
+        String value = values.get(key);
+        if (value == null) throw new IllegalArgumentException("Unknown setting " + key);
+        return value;
+    }
+
+    public int getInt(String key) {
+        return Integer.parseInt(get(key));
+    }
+
+    public boolean getBoolean(String key) {
+        return Boolean.parseBoolean(get(key));
+    }
+
+    public Path dataDir() {
+        return Path.of(get("data-dir")).toAbsolutePath();
+    }
+
+    /** All settings, for filling templates; derived values are added by the caller. */
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    /**
+     * The system properties that the application reads through MicroProfile Config; the same
+     * names as here, so one setting drives the broker, the server resources and the code.
+     */
+    public Map<String, String> applicationProperties() {
+        Map<String, String> props = new LinkedHashMap<>();
+        for (String key : new String[] {"jms.max-delivery-attempts", "db.lock-timeout-ms"}) {
+            props.put("exactpay." + key, get(key));
+        }
+        return props;
+    }
+
+    public int brokerMaxDeliveryAttempts() {
+        // The consumers dead-letter on their last attempt with a reason; the broker's own limit is a
+        // safety net one attempt further, so a message is never redelivered forever.
+        return getInt("jms.max-delivery-attempts") + 1;
+    }
+
+    @Override
+    public String toString() {
+        Map<String, String> shown = new LinkedHashMap<>(values);
+        shown.replaceAll((k, v) -> k.endsWith("password") ? "****" : v);
+        return Objects.toString(shown);
+    }
+}

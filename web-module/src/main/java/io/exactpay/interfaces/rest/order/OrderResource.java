@@ -1,0 +1,84 @@
+package io.exactpay.interfaces.rest.order;
+
+import io.exactpay.application.OrderService;
+import io.exactpay.application.OrderView;
+import io.exactpay.application.PlaceOrder;
+import io.exactpay.domain.model.order.DuplicateMerchantOrderException;
+import io.exactpay.interfaces.rest.problem.Problem;
+import io.exactpay.interfaces.rest.problem.ProblemException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.UUID;
+
+@Path("v1/orders")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class OrderResource {
+
+    /** Client of requests without an authenticated principal, until portal tokens arrive. */
+    static final String ANONYMOUS_CLIENT = "anonymous";
+
+    @Inject
+    private OrderService orders;
+
+    @Context
+    private UriInfo uri;
+
+    @Context
+    private SecurityContext security;
+
+    @POST
+    public Response create(CreateOrderRequest request) {
+        if (request == null) {
+            throw new ProblemException(Problem.of("validation", "Invalid request", Response.Status.BAD_REQUEST,
+                    "A JSON body is required"));
+        }
+        request.validate();
+        try {
+            OrderView order = orders.placeOrder(new PlaceOrder(clientId(), request.merchantOrderNo(),
+                    request.amount(), request.currency(), request.subject()));
+            return Response.created(uri.getAbsolutePathBuilder().path(order.id().toString()).build())
+                    .entity(OrderResponse.of(order)).build();
+        } catch (DuplicateMerchantOrderException e) {
+            Problem problem = Problem.of("order-exists", "Order already exists", Response.Status.CONFLICT,
+                    e.getMessage()).with("merchantOrderNo", e.merchantOrderNo());
+            if (e.existingOrderId() != null) problem = problem.with("orderId", e.existingOrderId().toString());
+            throw new ProblemException(problem);
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public OrderResponse get(@PathParam("id") String id) {
+        return parse(id).flatMap(orders::find)
+                .filter(order -> order.clientId().equals(clientId()))
+                .map(OrderResponse::of)
+                .orElseThrow(() -> new ProblemException(Problem.of("order-not-found", "Order not found",
+                        Response.Status.NOT_FOUND, "No order " + id)));
+    }
+
+    private static java.util.Optional<UUID> parse(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private String clientId() {
+        return security.getUserPrincipal() != null ? security.getUserPrincipal().getName() : ANONYMOUS_CLIENT;
+    }
+}

@@ -1,0 +1,76 @@
+package io.exactpay.interfaces.rest.problem;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every error leaves the API as problem+json; unexpected ones without internals. */
+public final class ProblemMappers {
+
+    private ProblemMappers() {
+    }
+
+    @Provider
+    public static class Known implements ExceptionMapper<ProblemException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ProblemException e) {
+            return e.problem().toResponse(uri.getRequestUri());
+        }
+    }
+
+    /** JAX-RS's own errors (unknown path, unsupported media type, unreadable body). */
+    @Provider
+    public static class Framework implements ExceptionMapper<WebApplicationException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response.StatusType status = e.getResponse().getStatusInfo();
+            String type = e instanceof NotFoundException ? "not-found" : "http-" + status.getStatusCode();
+            return new Problem(type, status.getReasonPhrase(), status.getStatusCode(),
+                    e.getMessage() != null ? e.getMessage() : status.getReasonPhrase(), java.util.Map.of())
+                    .toResponse(uri.getRequestUri());
+        }
+    }
+
+    /** A body that the JSON binding could not read. */
+    @Provider
+    public static class Unreadable implements ExceptionMapper<ProcessingException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ProcessingException e) {
+            return Problem.of("validation", "Invalid request", Response.Status.BAD_REQUEST,
+                    "The request body is not valid JSON for this resource").toResponse(uri.getRequestUri());
+        }
+    }
+
+    @Provider
+    public static class Unexpected implements ExceptionMapper<Exception> {
+        private static final Logger LOG = Logger.getLogger(Unexpected.class.getName());
+
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(Exception e) {
+            LOG.log(Level.SEVERE, "Request failed: " + uri.getRequestUri(), e);
+            return Problem.of("internal", "Internal error", Response.Status.INTERNAL_SERVER_ERROR,
+                    "The request was not carried out; nothing was changed. Retry later.")
+                    .toResponse(uri.getRequestUri());
+        }
+    }
+}
