@@ -33,6 +33,7 @@ public class JmsApplicationEvents implements ApplicationEvents {
                     // One consumer sees one order's events in order.
                     .setProperty("JMSXGroupID", orderId.toString())
                     .setProperty("type", type)
+                    .setProperty("orderId", orderId.toString())
                     .send(context.createTopic(Events.ADDRESS), body);
         }
     }

@@ -2,6 +2,7 @@ package io.exactpay.server;
 
 import org.apache.activemq.artemis.core.config.FileDeploymentManager;
 import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,11 @@ public final class EmbeddedBroker implements AutoCloseable {
         EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(configuration);
         server.start();
         return new EmbeddedBroker(server);
+    }
+
+    /** The running broker, for operators' checks (e.g. prepared transactions after recovery). */
+    public ActiveMQServer server() {
+        return server.getActiveMQServer();
     }
 
     @Override

@@ -26,6 +26,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     public static PayaraMicroProcess start(Settings settings, ServerFiles files, Path payaraMicroJar,
                                            Path jdbcDriver, Path war) throws IOException {
+        return start(settings, files, payaraMicroJar, jdbcDriver, war, null);
+    }
+
+    /** As {@link #start(Settings, ServerFiles, Path, Path, Path)}, its console to a file when one is given. */
+    public static PayaraMicroProcess start(Settings settings, ServerFiles files, Path payaraMicroJar,
+                                           Path jdbcDriver, Path war, Path consoleLog) throws IOException {
         Path rootDir = settings.dataDir().resolve("payara");
         Files.createDirectories(rootDir);
         Path tmp = rootDir.resolve("tmp");
@@ -44,7 +50,13 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--addlibs", jdbcDriver.toString(),
                 "--deploy", war.toString(),
                 "--contextroot", "/"));
-        Process process = new ProcessBuilder(command).inheritIO().start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (consoleLog == null) {
+            builder.inheritIO();
+        } else {
+            builder.redirectErrorStream(true).redirectOutput(consoleLog.toFile());
+        }
+        Process process = builder.start();
         URI base = URI.create("http://" + settings.get("http.host") + ":" + settings.get("http.port") + "/");
         return new PayaraMicroProcess(process, base);
     }
@@ -53,7 +65,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return baseUri;
     }
 
-    /** Waits until MicroProfile Health reports the application ready. */
+    /**
+     * Waits until MicroProfile Health reports the application's own checks up; an empty list of
+     * checks means the application is not deployed yet.
+     */
     public void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("health/ready"))
@@ -64,7 +79,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 throw new IllegalStateException("Payara Micro exited with code " + process.exitValue());
             }
             try {
-                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && !response.body().replace(" ", "").contains("\"checks\":[]")) {
+                    return;
+                }
             } catch (IOException notYet) {
                 // not listening yet
             }

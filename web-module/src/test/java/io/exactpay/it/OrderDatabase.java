@@ -1,0 +1,36 @@
+package io.exactpay.it;
+
+import io.exactpay.server.Settings;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Reads the order database directly, as an auditor would, outside the application. */
+public final class OrderDatabase {
+
+    private OrderDatabase() {
+    }
+
+    public static Connection connect() throws SQLException {
+        Settings s = ExactPayStack.get().settings();
+        return DriverManager.getConnection("jdbc:postgresql://" + s.get("db.host") + ":" + s.get("db.port") + "/"
+                + s.get("db.name"), s.get("db.user"), s.get("db.password"));
+    }
+
+    public static long count(String sql, Object... params) throws SQLException {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public static long inDoubtTransactions() throws SQLException {
+        return count("select count(*) from pg_prepared_xacts");
+    }
+}
