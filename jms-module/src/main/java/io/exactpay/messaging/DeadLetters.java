@@ -20,7 +20,7 @@ import java.util.Collections;
 @Transactional(Transactional.TxType.MANDATORY)
 public class DeadLetters {
 
-    public static final String ADDRESS = "exactpay.DLA";
+    public static final String ADDRESS = "exactpay.DLQ";
     public static final String REASON = "deadLetterReason";
     public static final String ORIGINAL_DESTINATION = "deadLetterOrigin";
     public static final String ORIGINAL_MESSAGE_ID = "deadLetterOriginalMessageId";

@@ -91,6 +91,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
         throw new IllegalStateException("Payara Micro not ready after " + timeout);
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public int waitFor() throws InterruptedException {
         return process.waitFor();
     }

@@ -14,7 +14,7 @@ import java.util.List;
 public final class Broker {
 
     public static final String COMMANDS = "exactpay.order.commands";
-    public static final String DEAD_LETTERS = "exactpay.DLA::exactpay.DLQ";
+    public static final String DEAD_LETTERS = "exactpay.DLQ";
     public static final String EVENTS = "exactpay.events::" + ExactPayStack.EVENTS_QUEUE;
 
     private Broker() {

@@ -1,5 +1,6 @@
 package io.exactpay.it;
 
+import io.exactpay.server.DataDirectories;
 import io.exactpay.server.EmbeddedBroker;
 import io.exactpay.server.EmbeddedDatabase;
 import io.exactpay.server.PayaraMicroProcess;
@@ -10,13 +11,9 @@ import org.apache.activemq.artemis.api.core.RoutingType;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The system under test, started once per test session exactly as the run command starts it:
@@ -61,7 +58,7 @@ public class ExactPayStack implements LauncherSessionListener {
 
     private void start() throws Exception {
         Path workDir = Path.of(System.getProperty("exactpay.it.work-dir"));
-        deleteTree(workDir);
+        DataDirectories.wipe(workDir);
         settings = Settings.load();
         database = EmbeddedDatabase.start(settings);
         broker = EmbeddedBroker.start(settings);
@@ -95,12 +92,5 @@ public class ExactPayStack implements LauncherSessionListener {
 
     public URI baseUri() {
         return payara.baseUri();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
     }
 }

@@ -28,7 +28,7 @@ class RowLockIT {
 
     @Test
     void concurrentCommandsForOneOrderSerializeOnTheRowLock_noLostUpdate() throws Exception {
-        String run = UUID.randomUUID().toString();
+        String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> orderIds = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) orderIds.add(Api.placeOrder("L-" + run + "-" + i, 100 + i));
 

@@ -4,21 +4,38 @@ import io.exactpay.interfaces.rest.problem.Problem;
 import io.exactpay.interfaces.rest.problem.ProblemException;
 import jakarta.ws.rs.core.Response;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Body of {@code POST /api/v1/orders}; {@code amount} in minor units (fen). */
-public record CreateOrderRequest(String merchantOrderNo, Long amount, String currency, String subject) {
+public record CreateOrderRequest(String merchantOrderNo, BigDecimal amount, String currency, String subject) {
+
+    /** The amount as whole minor units; read as a decimal first so that 12.5 is refused, not cut to 12. */
+    long amountMinor() {
+        return amount.longValueExact();
+    }
 
     void validate() {
         List<String> errors = new ArrayList<>();
         text(errors, "merchantOrderNo", merchantOrderNo, 64);
         text(errors, "subject", subject, 128);
-        if (amount == null || amount <= 0) errors.add("amount must be a positive integer of minor units");
+        if (amount == null || amount.signum() <= 0 || !isWholeLong(amount)) {
+            errors.add("amount must be a positive integer of minor units");
+        }
         if (currency == null || !currency.matches("[A-Z]{3}")) errors.add("currency must be an ISO 4217 code");
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.of("validation", "Invalid request", Response.Status.BAD_REQUEST,
                     String.join("; ", errors)));
+        }
+    }
+
+    private static boolean isWholeLong(BigDecimal value) {
+        try {
+            value.longValueExact();
+            return true;
+        } catch (ArithmeticException e) {
+            return false;
         }
     }
 

@@ -49,7 +49,7 @@ public class OrderResource {
         request.validate();
         try {
             OrderView order = orders.placeOrder(new PlaceOrder(clientId(), request.merchantOrderNo(),
-                    request.amount(), request.currency(), request.subject()));
+                    request.amountMinor(), request.currency(), request.subject()));
             return Response.created(uri.getAbsolutePathBuilder().path(order.id().toString()).build())
                     .entity(OrderResponse.of(order)).build();
         } catch (DuplicateMerchantOrderException e) {
