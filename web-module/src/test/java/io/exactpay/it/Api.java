@@ -32,7 +32,7 @@ public final class Api {
     }
 
     public static URI uri(String path) {
-        return ExactPayStack.get().baseUri().resolve(path.startsWith("/") ? path.substring(1) : path);
+        return SystemUnderTest.get().baseUri().resolve(path.startsWith("/") ? path.substring(1) : path);
     }
 
     public static JsonObject json(String body) {

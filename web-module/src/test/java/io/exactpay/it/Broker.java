@@ -15,13 +15,13 @@ public final class Broker {
 
     public static final String COMMANDS = "exactpay.order.commands";
     public static final String DEAD_LETTERS = "exactpay.DLQ";
-    public static final String EVENTS = "exactpay.events::" + ExactPayStack.EVENTS_QUEUE;
+    public static final String EVENTS = "exactpay.events::" + SystemUnderTest.EVENTS_QUEUE;
 
     private Broker() {
     }
 
     public static ConnectionFactory connectionFactory() {
-        Settings s = ExactPayStack.get().settings();
+        Settings s = SystemUnderTest.get().settings();
         return new ActiveMQConnectionFactory("tcp://" + s.get("broker.host") + ":" + s.get("broker.port"));
     }
 
@@ -46,6 +46,6 @@ public final class Broker {
     }
 
     public static long preparedTransactions() {
-        return ExactPayStack.get().broker().server().getResourceManager().getPreparedTransactions().size();
+        return SystemUnderTest.get().broker().server().getResourceManager().getPreparedTransactions().size();
     }
 }

@@ -1,13 +1,7 @@
 package io.exactpay.it;
 
-import io.exactpay.server.DataDirectories;
-import io.exactpay.server.EmbeddedBroker;
-import io.exactpay.server.EmbeddedDatabase;
 import io.exactpay.server.PayaraMicroProcess;
 import io.exactpay.server.ServerFiles;
-import io.exactpay.server.Settings;
-import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.activemq.artemis.api.core.RoutingType;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -21,29 +15,16 @@ import java.time.Duration;
  * build gives the suite. The Arquillian suite deploys a second instance beside it, on the same
  * database and broker, as scale-out would.
  */
-public class ExactPayStack implements LauncherSessionListener {
+public class ExactPayStack extends SystemUnderTest implements LauncherSessionListener {
 
-    /** A durable subscription to the events address that the suites read events from. */
-    public static final String EVENTS_QUEUE = "it.events";
-
-    private static volatile ExactPayStack current;
-
-    private EmbeddedDatabase database;
-    private EmbeddedBroker broker;
     private PayaraMicroProcess payara;
-    private Settings settings;
-
-    public static ExactPayStack get() {
-        if (current == null) throw new IllegalStateException("The test stack is not running");
-        return current;
-    }
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         if (System.getProperty("exactpay.it.war") == null) return; // not under the build's failsafe run
         try {
             start();
-            current = this;
+            use(this);
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("Could not start the test stack", e);
@@ -53,20 +34,13 @@ public class ExactPayStack implements LauncherSessionListener {
     @Override
     public void launcherSessionClosed(LauncherSession session) {
         stop();
-        current = null;
+        use(null);
     }
 
     private void start() throws Exception {
         Path workDir = Path.of(System.getProperty("exactpay.it.work-dir"));
-        DataDirectories.wipe(workDir);
-        settings = Settings.load();
-        database = EmbeddedDatabase.start(settings);
-        broker = EmbeddedBroker.start(settings);
-        broker.server().createQueue(QueueConfiguration.of(EVENTS_QUEUE).setAddress("exactpay.events")
-                .setRoutingType(RoutingType.MULTICAST).setDurable(true));
-        ServerFiles files = ServerFiles.write(settings, workDir.resolve("config"),
-                Path.of(System.getProperty("exactpay.it.rar")));
-        payara = PayaraMicroProcess.start(settings, files, Path.of(System.getProperty("exactpay.it.payara-micro")),
+        ServerFiles files = startServices(workDir, Path.of(System.getProperty("exactpay.it.rar")));
+        payara = PayaraMicroProcess.start(settings(), files, Path.of(System.getProperty("exactpay.it.payara-micro")),
                 Path.of(System.getProperty("exactpay.it.jdbc-driver")), Path.of(System.getProperty("exactpay.it.war")),
                 workDir.resolve("payara-console.log"));
         payara.awaitReady(Duration.ofMinutes(5));
@@ -75,21 +49,13 @@ public class ExactPayStack implements LauncherSessionListener {
     private void stop() {
         try {
             if (payara != null) payara.close();
-            if (broker != null) broker.close();
-            if (database != null) database.close();
+            stopServices();
         } catch (Exception e) {
             throw new IllegalStateException("Could not stop the test stack", e);
         }
     }
 
-    public Settings settings() {
-        return settings;
-    }
-
-    public EmbeddedBroker broker() {
-        return broker;
-    }
-
+    @Override
     public URI baseUri() {
         return payara.baseUri();
     }

@@ -15,7 +15,7 @@ public final class OrderDatabase {
     }
 
     public static Connection connect() throws SQLException {
-        Settings s = ExactPayStack.get().settings();
+        Settings s = SystemUnderTest.get().settings();
         return DriverManager.getConnection("jdbc:postgresql://" + s.get("db.host") + ":" + s.get("db.port") + "/"
                 + s.get("db.name"), s.get("db.user"), s.get("db.password"));
     }
