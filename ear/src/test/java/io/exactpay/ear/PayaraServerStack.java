@@ -2,8 +2,6 @@ package io.exactpay.ear;
 
 import io.exactpay.it.SystemUnderTest;
 import io.exactpay.server.ServerFiles;
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.LauncherSessionListener;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,11 +12,11 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
- * The EAR on Payara Server, started once per test session as an operator would set it up:
- * PostgreSQL and the broker, a new domain with the JDBC driver, the server resources from the
- * same post-boot commands that Payara Micro runs, the application's system properties, the EAR.
+ * The EAR on Payara Server, set up as an operator would: a new domain with the JDBC driver, the
+ * server resources from the same post-boot commands that Payara Micro runs, the application's
+ * system properties, then the EAR; beside PostgreSQL and the broker that SystemUnderTest starts.
  */
-public class PayaraServerStack extends SystemUnderTest implements LauncherSessionListener {
+public class PayaraServerStack extends SystemUnderTest {
 
     /** The application's name on the server; a suite may redeploy it with another archive. */
     static final String APPLICATION = "exactpay";
@@ -32,41 +30,22 @@ public class PayaraServerStack extends SystemUnderTest implements LauncherSessio
     }
 
     @Override
-    public void launcherSessionOpened(LauncherSession session) {
-        if (System.getProperty("exactpay.it.ear") == null) return; // not under the build's failsafe run
-        try {
-            start();
-            use(this);
-        } catch (Exception e) {
-            // The session's failure is reported far from here; say at once why the server is not there.
-            e.printStackTrace();
-            stop();
-            throw new IllegalStateException("Could not start the EAR on Payara Server", e);
-        }
-    }
-
-    @Override
-    public void launcherSessionClosed(LauncherSession session) {
-        stop();
-        use(null);
-    }
-
-    private void start() throws Exception {
-        Path workDir = Path.of(System.getProperty("exactpay.it.work-dir"));
-        ServerFiles files = startServices(workDir, Path.of(System.getProperty("exactpay.it.rar")));
+    protected void startServer(ServerFiles files, Path workDir) throws Exception {
         domain = new PayaraServerDomain(Path.of(System.getProperty("exactpay.it.payara-server")),
                 workDir.resolve("domains"), Integer.getInteger("exactpay.it.portbase"));
+        long t0 = System.nanoTime();
         domain.create();
         domain.addLibrary(Path.of(System.getProperty("exactpay.it.jdbc-driver")));
-        long started = System.nanoTime();
+        long t1 = System.nanoTime();
         domain.start();
         domainStarted = true;
-        System.out.printf("Payara Server domain started in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        long t2 = System.nanoTime();
         domain.remote("create-system-properties", systemProperties(files.systemProperties()));
         domain.runFile(files.postBootCommands());
         redeploy(Path.of(System.getProperty("exactpay.it.ear")));
-        System.out.printf("Payara Server ready with the EAR after %.1f s, RSS %d MiB%n",
-                (System.nanoTime() - started) / 1e9, domain.residentMebibytes());
+        System.out.printf("Payara Server: domain created in %.1f s, started in %.1f s, resources and EAR in %.1f s;"
+                + " RSS %d MiB%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9,
+                domain.residentMebibytes());
     }
 
     /** The same properties that Payara Micro reads from the file, in create-system-properties' syntax. */
@@ -86,24 +65,14 @@ public class PayaraServerStack extends SystemUnderTest implements LauncherSessio
         deployed = true;
     }
 
-    private void stop() {
+    @Override
+    protected void stopServer() throws Exception {
+        if (!domainStarted) return;
+        System.out.printf("Payara Server: RSS %d MiB at the end of the suite%n", domain.residentMebibytes());
         try {
-            if (domainStarted) {
-                System.out.printf("Payara Server RSS at the end of the suite: %d MiB%n", domain.residentMebibytes());
-                try {
-                    if (deployed) domain.remote("undeploy", APPLICATION);
-                } finally {
-                    domain.stop();
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not stop Payara Server", e);
+            if (deployed) domain.remote("undeploy", APPLICATION);
         } finally {
-            try {
-                stopServices();
-            } catch (Exception e) {
-                throw new IllegalStateException("Could not stop PostgreSQL or the broker", e);
-            }
+            domain.stop();
         }
     }
 

@@ -7,6 +7,8 @@ import io.exactpay.server.ServerFiles;
 import io.exactpay.server.Settings;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,9 +16,11 @@ import java.nio.file.Path;
 /**
  * The running system that the black-box helpers (Api, Broker, OrderDatabase, Invariants) talk to:
  * PostgreSQL and the broker, started here, and an application server that a subclass starts for
- * its runtime (Payara Micro with the WAR, Payara Server with the EAR). One per test session.
+ * its runtime (Payara Micro with the WAR, Payara Server with the EAR). Started once per test
+ * session, before any test class is discovered, because Arquillian also runs test classes inside
+ * a server; stopped when the session closes.
  */
-public abstract class SystemUnderTest {
+public abstract class SystemUnderTest implements LauncherSessionListener {
 
     /** A durable subscription to the events address that the suites read events from. */
     public static final String EVENTS_QUEUE = "it.events";
@@ -32,11 +36,36 @@ public abstract class SystemUnderTest {
         return current;
     }
 
-    /**
-     * Starts PostgreSQL and the broker on empty data in {@code workDir} and writes the server
-     * resources (post-boot commands, application properties) for the server to start from.
-     */
-    protected ServerFiles startServices(Path workDir, Path artemisRar) throws Exception {
+    @Override
+    public final void launcherSessionOpened(LauncherSession session) {
+        String workDir = System.getProperty("exactpay.it.work-dir");
+        if (workDir == null) return; // not under the build's failsafe run
+        try {
+            ServerFiles files = startServices(Path.of(workDir), Path.of(System.getProperty("exactpay.it.rar")));
+            startServer(files, Path.of(workDir));
+            current = this;
+        } catch (Exception e) {
+            // The session's failure is reported far from its cause; show the cause at once.
+            e.printStackTrace();
+            stop();
+            throw new IllegalStateException("Could not start the system under test", e);
+        }
+    }
+
+    @Override
+    public final void launcherSessionClosed(LauncherSession session) {
+        current = null;
+        stop();
+    }
+
+    /** Starts the application server from the server resources and waits until the application is ready. */
+    protected abstract void startServer(ServerFiles files, Path workDir) throws Exception;
+
+    /** Stops what {@link #startServer} started, also after it failed half way. */
+    protected abstract void stopServer() throws Exception;
+
+    /** PostgreSQL and the broker on empty data; the server resources written for the server to start from. */
+    private ServerFiles startServices(Path workDir, Path artemisRar) throws Exception {
         DataDirectories.wipe(workDir);
         settings = Settings.load();
         database = EmbeddedDatabase.start(settings);
@@ -46,14 +75,19 @@ public abstract class SystemUnderTest {
         return ServerFiles.write(settings, workDir.resolve("config"), artemisRar);
     }
 
-    protected void stopServices() throws Exception {
-        if (broker != null) broker.close();
-        if (database != null) database.close();
-    }
-
-    /** Makes this the system that the helpers reach, once its server is ready; null when it stops. */
-    protected static void use(SystemUnderTest system) {
-        current = system;
+    private void stop() {
+        try {
+            stopServer();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not stop the application server", e);
+        } finally {
+            try {
+                if (broker != null) broker.close();
+                if (database != null) database.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not stop PostgreSQL or the broker", e);
+            }
+        }
     }
 
     public Settings settings() {
