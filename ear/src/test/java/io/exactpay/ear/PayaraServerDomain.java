@@ -48,10 +48,11 @@ final class PayaraServerDomain {
         String xml = Files.readString(domainXml, StandardCharsets.UTF_8)
                 .replace("address=\"0.0.0.0\"", "address=\"127.0.0.1\"")
                 .replaceAll("<network-listener (?![^>]*address=)", "<network-listener address=\"127.0.0.1\" ")
-                .replace("<hazelcast-runtime-configuration ",
-                        "<hazelcast-runtime-configuration das-bind-address=\"127.0.0.1\" interface=\"127.0.0.1\" ")
-                // The application brings its own broker; the bundled one would only take a port.
-                .replaceFirst("(<jms-service [^>]*)type=\"EMBEDDED\"", "$1type=\"DISABLED\"");
+                // The first data grid setting is the server's own: one server needs no data grid, and the
+                // application brings its own broker; either would only listen on every interface.
+                .replaceFirst("<hazelcast-config-specific-configuration>",
+                        "<jms-service type=\"DISABLED\" default-jms-host=\"default_JMS_host\"></jms-service>"
+                                + "<hazelcast-config-specific-configuration enabled=\"false\">");
         Files.writeString(domainXml, xml, StandardCharsets.UTF_8);
     }
 
