@@ -74,7 +74,8 @@ public final class WechatPayChannel implements PaymentChannel {
         HttpClient http = new DefaultHttpClientBuilder().config(config).okHttpClient(okHttp).build();
         this.nativePay = new NativePayService.Builder().httpClient(http).build();
         this.refunds = new RefundService.Builder().httpClient(http).build();
-        this.bills = new BillDownloadServiceExtension.Builder().httpClient(http).build();
+        this.bills = new BillDownloadServiceExtension.Builder().httpClient(http)
+                .decryptor(config.createDecryptor()).build();
     }
 
     static RSAPublicKeyConfig sdkConfig(WechatPaySettings settings) {
