@@ -46,7 +46,7 @@ final class SandboxEvents implements AutoCloseable {
         if (!trade.pay(clock.instant())) {
             return false;
         }
-        Runnable callback = () -> paymentCallback(trade);
+        Runnable callback = paymentCallback(trade);
         if (trade.has(Fault.OUT_OF_ORDER)) {
             trade.hold(callback);
         } else {
@@ -95,23 +95,30 @@ final class SandboxEvents implements AutoCloseable {
         trade.releaseHeld().forEach(Runnable::run);
     }
 
-    private void paymentCallback(SandboxTrade trade) {
+    /**
+     * The payment callback, its content fixed now: a callback held back by OUT_OF_ORDER still says
+     * what was true when the payer paid, as the channels' notifications do.
+     */
+    private Runnable paymentCallback(SandboxTrade trade) {
         String eventId = ledger.newId("evt");
         if (trade.channel() == SandboxChannel.WECHATPAY) {
             String url = firstNonBlank(trade.notifyUrl(), settings.callbackUrlWechatpay());
+            String body = wechat.paymentBody(eventId, trade);
+            return () -> {
+                if (url != null) {
+                    dispatcher.deliver(trade, "TRANSACTION.SUCCESS", eventId, () -> wechat.paymentCallback(url, body),
+                            WechatPayMessages::acknowledged);
+                }
+            };
+        }
+        String url = firstNonBlank(trade.notifyUrl(), settings.callbackUrlAlipay());
+        Map<String, String> params = alipay.paymentNotice(eventId, trade, clock.instant());
+        return () -> {
             if (url != null) {
-                String body = wechat.paymentBody(eventId, trade);
-                dispatcher.deliver(trade, "TRANSACTION.SUCCESS", eventId, () -> wechat.paymentCallback(url, body),
-                        WechatPayMessages::acknowledged);
-            }
-        } else {
-            String url = firstNonBlank(trade.notifyUrl(), settings.callbackUrlAlipay());
-            if (url != null) {
-                Map<String, String> params = alipay.paymentNotice(eventId, trade, clock.instant());
                 dispatcher.deliver(trade, "payment", eventId, () -> alipay.callback(url, params),
                         AlipayMessages::acknowledged);
             }
-        }
+        };
     }
 
     /** A 5xx answer instead of the call, when that fault is set; nothing changes in the ledger. */

@@ -40,7 +40,11 @@ public final class ChannelTestBed implements AutoCloseable {
     public final AlipayChannel alipay;
 
     public ChannelTestBed(Path keysDir) throws Exception {
-        sandbox = ChannelSandbox.start(SandboxSettings.defaults(keysDir).withTimeFactor(TIME_FACTOR)
+        this(keysDir, TIME_FACTOR);
+    }
+
+    public ChannelTestBed(Path keysDir, double timeFactor) throws Exception {
+        sandbox = ChannelSandbox.start(SandboxSettings.defaults(keysDir).withTimeFactor(timeFactor)
                 .withApiTimeoutHold(READ_TIMEOUT.multipliedBy(3)));
         control = new SandboxControl(sandbox.baseUrl());
         settings = sandbox.exactPaySettings();
