@@ -225,6 +225,7 @@ public final class SandboxKeys {
         p.setProperty("exactpay.channel.wechatpay.api-v3-key", wechatApiV3Key());
         p.setProperty("exactpay.channel.alipay.gateway-url", baseUrl + "/gateway.do");
         p.setProperty("exactpay.channel.alipay.app-id", alipayAppId());
+        p.setProperty("exactpay.channel.alipay.seller-id", alipaySellerId());
         p.setProperty("exactpay.channel.alipay.app-private-key-file", file(ALIPAY_APP_PRIVATE).toString());
         p.setProperty("exactpay.channel.alipay.alipay-public-key-file", file(ALIPAY_PLATFORM_PUBLIC).toString());
         return p;

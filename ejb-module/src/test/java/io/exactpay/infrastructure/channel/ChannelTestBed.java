@@ -48,7 +48,6 @@ public final class ChannelTestBed implements AutoCloseable {
                 .withApiTimeoutHold(READ_TIMEOUT.multipliedBy(3)));
         control = new SandboxControl(sandbox.baseUrl());
         settings = sandbox.exactPaySettings();
-        settings.setProperty("exactpay.channel.alipay.seller-id", sandbox.keys().alipaySellerId());
         wechatPaySettings = WechatPaySettings.from(settings).withReadTimeout(READ_TIMEOUT);
         alipaySettings = AlipaySettings.from(settings).withReadTimeout(READ_TIMEOUT);
         wechatPayVerifier = new WechatPayCallbackVerifier(wechatPaySettings, nonces, attempts, Clock.systemUTC());
