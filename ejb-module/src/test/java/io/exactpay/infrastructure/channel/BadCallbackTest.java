@@ -217,6 +217,13 @@ class BadCallbackTest {
                 new Case("wechat: resource encrypted with another APIv3 key", Channel.WECHAT_PAY,
                         RejectionReason.UNDECRYPTABLE, f -> f.wechatSigned(strangerWechat.notificationBody("evt",
                                 "TRANSACTION.SUCCESS", "transaction", "支付成功", f.transaction().toString()))),
+                new Case("wechat: unhandled event type signed with another key", Channel.WECHAT_PAY,
+                        RejectionReason.BAD_SIGNATURE, f -> {
+                            String body = wechat.notificationBody("evt", "REFUND.ABNORMAL", "refund", "退款异常",
+                                    f.refund().toString());
+                            return new InboundCallback(strangerWechat.signedHeaders(body, Instant.now(), "n2" + f.outTradeNo,
+                                    keys.wechatPlatformKeyId()), body.getBytes(StandardCharsets.UTF_8));
+                        }),
                 new Case("wechat: payment event for an unpaid trade", Channel.WECHAT_PAY, RejectionReason.MALFORMED, f -> {
                     JsonObject t = f.transaction();
                     t.addProperty("trade_state", "NOTPAY");
@@ -332,7 +339,10 @@ class BadCallbackTest {
         assertTrue(cases.stream().anyMatch(c -> c.channel() == Channel.WECHAT_PAY));
     }
 
-    /** The forging is sound: the same builders without the defect produce accepted callbacks. */
+    /**
+     * The forging is sound: the same builders without the defect produce accepted callbacks, and
+     * authentic events that carry no money movement are acknowledged without a message.
+     */
     @Test
     void untamperedCallbacksOfBothChannelsAreAccepted() {
         Forge w = recordedAttempt(Channel.WECHAT_PAY);
@@ -346,6 +356,19 @@ class BadCallbackTest {
         CallbackVerdict refundVerdict = bed.wechatPayVerifier.verify(wr.wechatSigned(wechat.notificationBody("evt",
                 "REFUND.SUCCESS", "refund", "退款成功", wr.refund().toString())));
         assertInstanceOf(RefundSettled.class, assertInstanceOf(CallbackVerdict.Accepted.class, refundVerdict).message());
+
+        Forge abnormal = recordedAttempt(Channel.WECHAT_PAY);
+        CallbackVerdict ignored = bed.wechatPayVerifier.verify(abnormal.wechatSigned(wechat.notificationBody("evt",
+                "REFUND.ABNORMAL", "refund", "退款异常", abnormal.refund().toString())));
+        assertInstanceOf(CallbackVerdict.Ignored.class, ignored);
+        assertEquals(204, ignored.reply().status());
+
+        Forge waiting = recordedAttempt(Channel.ALIPAY);
+        Map<String, String> unpaid = waiting.alipayPayment();
+        unpaid.put("trade_status", "WAIT_BUYER_PAY");
+        CallbackVerdict notACapture = bed.alipayVerifier.verify(waiting.alipaySigned(unpaid));
+        assertInstanceOf(CallbackVerdict.Ignored.class, notACapture);
+        assertEquals("success", notACapture.reply().body());
 
         Forge a = recordedAttempt(Channel.ALIPAY);
         CallbackVerdict alipayVerdict = bed.alipayVerifier.verify(a.alipaySigned(a.alipayPayment()));
