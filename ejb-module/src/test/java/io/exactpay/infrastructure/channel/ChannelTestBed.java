@@ -24,7 +24,7 @@ public final class ChannelTestBed implements AutoCloseable {
 
     /** Runs WeChat Pay's 24-hour retry schedule in about 90 seconds, Alipay's first retry in 0.24 s. */
     public static final double TIME_FACTOR = 0.001;
-    public static final Duration READ_TIMEOUT = Duration.ofMillis(800);
+    public static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
 
     public final ChannelSandbox sandbox;
     public final SandboxControl control;
