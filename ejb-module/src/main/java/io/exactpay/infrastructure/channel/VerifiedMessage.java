@@ -1,0 +1,9 @@
+package io.exactpay.infrastructure.channel;
+
+/** What a verified callback tells settlement code, in channel-neutral terms. */
+public sealed interface VerifiedMessage permits PaymentCaptured, RefundSettled {
+
+    Channel channel();
+
+    String outTradeNo();
+}
