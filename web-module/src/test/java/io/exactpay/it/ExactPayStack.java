@@ -1,5 +1,6 @@
 package io.exactpay.it;
 
+import io.exactpay.server.ChannelSandboxProcess;
 import io.exactpay.server.DataDirectories;
 import io.exactpay.server.EmbeddedBroker;
 import io.exactpay.server.EmbeddedDatabase;
@@ -31,6 +32,7 @@ public class ExactPayStack implements LauncherSessionListener {
     private EmbeddedDatabase database;
     private EmbeddedBroker broker;
     private PayaraMicroProcess payara;
+    private ChannelSandboxProcess sandbox;
     private Settings settings;
 
     public static ExactPayStack get() {
@@ -64,8 +66,10 @@ public class ExactPayStack implements LauncherSessionListener {
         broker = EmbeddedBroker.start(settings);
         broker.server().createQueue(QueueConfiguration.of(EVENTS_QUEUE).setAddress("exactpay.events")
                 .setRoutingType(RoutingType.MULTICAST).setDurable(true));
+        sandbox = ChannelSandboxProcess.start(settings, System.getProperty("exactpay.it.classpath"),
+                workDir.resolve("sandbox.log"));
         ServerFiles files = ServerFiles.write(settings, workDir.resolve("config"),
-                Path.of(System.getProperty("exactpay.it.rar")));
+                Path.of(System.getProperty("exactpay.it.rar")), sandbox.channelSettings());
         payara = PayaraMicroProcess.start(settings, files, Path.of(System.getProperty("exactpay.it.payara-micro")),
                 Path.of(System.getProperty("exactpay.it.jdbc-driver")), Path.of(System.getProperty("exactpay.it.war")),
                 workDir.resolve("payara-console.log"));
@@ -75,6 +79,7 @@ public class ExactPayStack implements LauncherSessionListener {
     private void stop() {
         try {
             if (payara != null) payara.close();
+            if (sandbox != null) sandbox.close();
             if (broker != null) broker.close();
             if (database != null) database.close();
         } catch (Exception e) {
@@ -88,6 +93,10 @@ public class ExactPayStack implements LauncherSessionListener {
 
     public EmbeddedBroker broker() {
         return broker;
+    }
+
+    public URI sandboxUri() {
+        return sandbox.baseUri();
     }
 
     public URI baseUri() {

@@ -1,5 +1,7 @@
 package io.exactpay.infrastructure.channel;
 
+import io.exactpay.domain.model.payment.Channel;
+
 /** Checks one channel's callbacks before anything is stored. */
 public interface CallbackVerifier {
 

@@ -1,5 +1,7 @@
 package io.exactpay.infrastructure.channel;
 
+import io.exactpay.domain.model.payment.Channel;
+
 /**
  * The call may or may not have taken effect at the channel: a timeout, a broken connection, a 5xx,
  * or an answer whose signature did not verify. Never treat it as success or as failure; the

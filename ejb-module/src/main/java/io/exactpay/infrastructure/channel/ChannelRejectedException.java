@@ -1,5 +1,7 @@
 package io.exactpay.infrastructure.channel;
 
+import io.exactpay.domain.model.payment.Channel;
+
 /** The channel answered, definitely, that it will not do this (bad parameters, insufficient balance...). */
 public class ChannelRejectedException extends RuntimeException {
 

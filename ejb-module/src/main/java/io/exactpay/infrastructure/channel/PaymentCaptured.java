@@ -1,5 +1,7 @@
 package io.exactpay.infrastructure.channel;
 
+import io.exactpay.domain.model.payment.Channel;
+
 /**
  * The channel says the payer paid this attempt. Verified: signature, merchant/app id, a known
  * out_trade_no, and the attempt's exact amount and currency.

@@ -1,5 +1,7 @@
 package io.exactpay.infrastructure.channel;
 
+import io.exactpay.domain.model.payment.Channel;
+
 /**
  * The answer to a payment query.
  *

@@ -1,5 +1,7 @@
 package io.exactpay.infrastructure.channel;
 
+import io.exactpay.domain.model.payment.Channel;
+
 /**
  * The channel says a refund we asked for has succeeded. Verified like {@link PaymentCaptured},
  * against the refund we recorded.

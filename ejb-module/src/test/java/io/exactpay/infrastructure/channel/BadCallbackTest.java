@@ -1,5 +1,6 @@
 package io.exactpay.infrastructure.channel;
 
+import io.exactpay.domain.model.payment.Channel;
 import com.google.gson.JsonObject;
 import io.exactpay.sandbox.AlipaySigning;
 import io.exactpay.sandbox.SandboxKeys;

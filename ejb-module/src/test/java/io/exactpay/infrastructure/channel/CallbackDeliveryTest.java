@@ -1,5 +1,6 @@
 package io.exactpay.infrastructure.channel;
 
+import io.exactpay.domain.model.payment.Channel;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -6,7 +6,7 @@ import io.exactpay.infrastructure.channel.AttemptLookup;
 import io.exactpay.infrastructure.channel.CallbackReply;
 import io.exactpay.infrastructure.channel.CallbackVerdict;
 import io.exactpay.infrastructure.channel.CallbackVerifier;
-import io.exactpay.infrastructure.channel.Channel;
+import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.infrastructure.channel.ChannelAmount;
 import io.exactpay.infrastructure.channel.ChannelProperties;
 import io.exactpay.infrastructure.channel.InboundCallback;

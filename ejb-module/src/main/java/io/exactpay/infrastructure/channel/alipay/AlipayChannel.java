@@ -19,7 +19,7 @@ import com.alipay.api.response.AlipayTradeQueryResponse;
 import com.alipay.api.response.AlipayTradeRefundResponse;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.exactpay.infrastructure.channel.Channel;
+import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.infrastructure.channel.ChannelAmount;
 import io.exactpay.infrastructure.channel.ChannelOutcomeUnknownException;
 import io.exactpay.infrastructure.channel.ChannelPaymentState;

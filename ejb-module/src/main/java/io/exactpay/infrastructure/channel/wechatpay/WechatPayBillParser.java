@@ -1,6 +1,6 @@
 package io.exactpay.infrastructure.channel.wechatpay;
 
-import io.exactpay.infrastructure.channel.Channel;
+import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.infrastructure.channel.ChannelAmount;
 import io.exactpay.infrastructure.channel.Statement;
 import io.exactpay.infrastructure.channel.StatementLine;

@@ -22,7 +22,7 @@ import com.wechat.pay.java.service.refund.model.AmountReq;
 import com.wechat.pay.java.service.refund.model.CreateRequest;
 import com.wechat.pay.java.service.refund.model.QueryByOutRefundNoRequest;
 import com.wechat.pay.java.service.refund.model.Refund;
-import io.exactpay.infrastructure.channel.Channel;
+import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.infrastructure.channel.ChannelAmount;
 import io.exactpay.infrastructure.channel.ChannelOutcomeUnknownException;
 import io.exactpay.infrastructure.channel.ChannelPaymentState;

@@ -1,7 +1,7 @@
 package io.exactpay.infrastructure.channel.wechatpay;
 
 import com.google.gson.JsonObject;
-import io.exactpay.infrastructure.channel.Channel;
+import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.infrastructure.channel.ChannelAmount;
 import io.exactpay.infrastructure.channel.ChannelOutcomeUnknownException;
 import io.exactpay.infrastructure.channel.ChannelPaymentState;

@@ -1,4 +1,4 @@
-package io.exactpay.infrastructure.channel;
+package io.exactpay.domain.model.payment;
 
 /** The payment channels ExactPay takes money through. */
 public enum Channel {
