@@ -32,6 +32,7 @@ public class ExactPayStack implements LauncherSessionListener {
     private EmbeddedDatabase database;
     private EmbeddedBroker broker;
     private PayaraMicroProcess payara;
+    private ServerFiles serverFiles;
     private ChannelSandboxProcess sandbox;
     private Settings settings;
 
@@ -68,12 +69,27 @@ public class ExactPayStack implements LauncherSessionListener {
                 .setRoutingType(RoutingType.MULTICAST).setDurable(true));
         sandbox = ChannelSandboxProcess.start(settings, System.getProperty("exactpay.it.classpath"),
                 workDir.resolve("sandbox.log"));
-        ServerFiles files = ServerFiles.write(settings, workDir.resolve("config"),
+        serverFiles = ServerFiles.write(settings, workDir.resolve("config"),
                 Path.of(System.getProperty("exactpay.it.rar")), sandbox.channelSettings());
-        payara = PayaraMicroProcess.start(settings, files, Path.of(System.getProperty("exactpay.it.payara-micro")),
+        startPayara("payara-console.log");
+    }
+
+    private void startPayara(String consoleLog) throws Exception {
+        Path workDir = Path.of(System.getProperty("exactpay.it.work-dir"));
+        payara = PayaraMicroProcess.start(settings, serverFiles, Path.of(System.getProperty("exactpay.it.payara-micro")),
                 Path.of(System.getProperty("exactpay.it.jdbc-driver")), Path.of(System.getProperty("exactpay.it.war")),
-                workDir.resolve("payara-console.log"));
+                workDir.resolve(consoleLog));
         payara.awaitReady(Duration.ofMinutes(5));
+    }
+
+    /** Kills Payara Micro without warning: no shutdown hook, no transaction completes. */
+    public void crashServer() throws Exception {
+        payara.kill();
+    }
+
+    /** Starts Payara Micro again on the same root directory: it finds its transaction log and recovers. */
+    public void restartServer() throws Exception {
+        startPayara("payara-console-after-crash.log");
     }
 
     private void stop() {
