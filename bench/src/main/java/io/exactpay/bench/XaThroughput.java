@@ -1,5 +1,6 @@
 package io.exactpay.bench;
 
+import io.exactpay.server.ChannelSandboxProcess;
 import io.exactpay.server.DataDirectories;
 import io.exactpay.server.EmbeddedBroker;
 import io.exactpay.server.EmbeddedDatabase;
@@ -79,8 +80,10 @@ public final class XaThroughput {
         Instant begin = Instant.now();
         try (EmbeddedDatabase database = EmbeddedDatabase.start(settings);
              EmbeddedBroker broker = EmbeddedBroker.start(settings)) {
+            ChannelSandboxProcess sandbox = ChannelSandboxProcess.start(settings,
+                    System.getProperty("java.class.path"), settings.dataDir().resolve("sandbox.log"));
             ServerFiles files = ServerFiles.write(settings, settings.dataDir().resolve("config"),
-                    Path.of(options.get("rar")));
+                    Path.of(options.get("rar")), sandbox.channelSettings());
             try (PayaraMicroProcess payara = PayaraMicroProcess.start(settings, files, Path.of(options.get("payara-micro")),
                     Path.of(options.get("jdbc-driver")), Path.of(options.get("war")),
                     settings.dataDir().resolve("payara-console.log"))) {
@@ -103,6 +106,8 @@ public final class XaThroughput {
                 }
                 System.out.printf("Payara Micro RSS after the run: %d MB%n", rssMegabytes(payara.pid()));
                 print(rows, seconds);
+            } finally {
+                sandbox.close();
             }
         }
     }

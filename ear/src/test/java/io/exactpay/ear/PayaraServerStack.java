@@ -55,8 +55,13 @@ public class PayaraServerStack extends SystemUnderTest {
             properties.load(reader);
         }
         return properties.stringPropertyNames().stream().sorted()
-                .map(name -> name + "=" + properties.getProperty(name).replace(":", "\\:"))
+                .map(name -> name + "=" + escape(properties.getProperty(name)))
                 .collect(Collectors.joining(":"));
+    }
+
+    /** asadmin's property lists separate with ':' and '=', and escape them with a backslash. */
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
     }
 
     /** Deploys {@code archive} as the application, replacing the one deployed before. */

@@ -36,7 +36,17 @@ public final class Launcher {
             running.push(EmbeddedBroker.start(settings));
             log("Artemis on tcp://" + settings.get("broker.host") + ":" + settings.get("broker.port"));
         }
-        ServerFiles serverFiles = ServerFiles.write(settings, settings.dataDir().resolve("config"), files.get("rar"));
+        Map<String, String> channels = Map.of();
+        if (settings.getBoolean("sandbox.enabled")) {
+            ChannelSandboxProcess sandbox = ChannelSandboxProcess.start(settings,
+                    System.getProperty("java.class.path"), settings.dataDir().resolve("sandbox.log"));
+            running.push(sandbox);
+            channels = sandbox.channelSettings();
+            log("Channel sandbox (test and demo tool) on " + sandbox.baseUri() + ", log in "
+                    + settings.dataDir().resolve("sandbox.log"));
+        }
+        ServerFiles serverFiles = ServerFiles.write(settings, settings.dataDir().resolve("config"), files.get("rar"),
+                channels);
         PayaraMicroProcess payara = PayaraMicroProcess.start(settings, serverFiles,
                 files.get("payara-micro"), files.get("jdbc-driver"), files.get("war"));
         running.push(payara);

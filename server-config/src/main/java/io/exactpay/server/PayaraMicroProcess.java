@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 /** Payara Micro as a child process running the application WAR after the Artemis RAR. */
 public final class PayaraMicroProcess implements AutoCloseable {
 
+    /** An order that cannot exist: the API answers it with 404 once it serves requests. */
+    private static final String API_PROBE = "api/v1/orders/00000000-0000-0000-0000-000000000000";
+
     private final Process process;
     private final URI baseUri;
 
@@ -66,13 +69,15 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until MicroProfile Health reports the application's own checks up; an empty list of
-     * checks means the application is not deployed yet.
+     * Waits until MicroProfile Health reports the application's own checks up (an empty list of
+     * checks means the application is not deployed yet) and the API answers: its health checks
+     * exist a moment before its web module serves requests.
      */
     public void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("health/ready"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest api = HttpRequest.newBuilder(baseUri.resolve(API_PROBE)).timeout(Duration.ofSeconds(5)).GET().build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -80,7 +85,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && !response.body().replace(" ", "").contains("\"checks\":[]")) {
+                if (response.statusCode() == 200 && !response.body().replace(" ", "").contains("\"checks\":[]")
+                        && client.send(api, HttpResponse.BodyHandlers.discarding()).statusCode() == 404) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -97,6 +103,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     public int waitFor() throws InterruptedException {
         return process.waitFor();
+    }
+
+    /** Ends the process at once, as a power cut or an OOM kill would: no shutdown hooks run. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     /** Asks Payara to shut down (SIGTERM runs its shutdown hooks), and insists after a minute. */

@@ -23,17 +23,30 @@ public final class ServerFiles {
     }
 
     public static ServerFiles write(Settings settings, Path directory, Path artemisRar) throws IOException {
+        return write(settings, directory, artemisRar, Map.of());
+    }
+
+    /** As above, with more application properties (the channels' settings, say) beside the settings'. */
+    public static ServerFiles write(Settings settings, Path directory, Path artemisRar,
+                                    Map<String, String> moreProperties) throws IOException {
         Files.createDirectories(directory);
         Map<String, String> values = new HashMap<>(settings.asMap());
         values.put("artemis-ra.rar", artemisRar.toAbsolutePath().toString());
         Path commands = directory.resolve("post-boot-commands.asadmin");
         Files.writeString(commands, Templates.render("post-boot-commands.asadmin", values), StandardCharsets.UTF_8);
-        Path properties = directory.resolve("exactpay.properties");
-        String text = settings.applicationProperties().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
+        Path propertiesFile = directory.resolve("exactpay.properties");
+        Map<String, String> properties = new java.util.LinkedHashMap<>(settings.applicationProperties());
+        properties.putAll(moreProperties);
+        String text = properties.entrySet().stream()
+                .map(e -> e.getKey() + "=" + escape(e.getValue()))
                 .collect(Collectors.joining("\n", "", "\n"));
-        Files.writeString(properties, text, StandardCharsets.UTF_8);
-        return new ServerFiles(commands, properties);
+        Files.writeString(propertiesFile, text, StandardCharsets.UTF_8);
+        return new ServerFiles(commands, propertiesFile);
+    }
+
+    /** java.util.Properties syntax: backslashes (Windows paths, say) must survive loading. */
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\");
     }
 
     public Path postBootCommands() {

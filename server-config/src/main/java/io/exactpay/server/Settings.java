@@ -20,6 +20,8 @@ public final class Settings {
         DEFAULTS.put("data-dir", "var");
         DEFAULTS.put("http.host", "127.0.0.1");
         DEFAULTS.put("http.port", "8080");
+        // Where channels send callbacks; empty: this server's own HTTP address.
+        DEFAULTS.put("callback-base-url", "");
 
         DEFAULTS.put("db.embedded", "true");
         DEFAULTS.put("db.host", "127.0.0.1");
@@ -36,6 +38,10 @@ public final class Settings {
         DEFAULTS.put("broker.user", "exactpay");
         DEFAULTS.put("broker.password", "exactpay");
         DEFAULTS.put("broker.max-pool-size", "32");
+
+        DEFAULTS.put("sandbox.enabled", "true");
+        DEFAULTS.put("sandbox.port", "8090");
+        DEFAULTS.put("sandbox.time-factor", "1");
 
         DEFAULTS.put("jms.max-delivery-attempts", "5");
         DEFAULTS.put("jms.redelivery-delay-ms", "1000");
@@ -103,6 +109,9 @@ public final class Settings {
         for (String key : new String[] {"jms.max-delivery-attempts", "db.lock-timeout-ms"}) {
             props.put("exactpay." + key, get(key));
         }
+        String callbacks = get("callback-base-url");
+        props.put("exactpay.callback-base-url", callbacks.isEmpty()
+                ? "http://" + get("http.host") + ":" + get("http.port") : callbacks);
         return props;
     }
 

@@ -46,7 +46,9 @@ public final class Api {
         HttpResponse<String> response = post("/api/v1/orders", Json.createObjectBuilder()
                 .add("merchantOrderNo", merchantOrderNo).add("amount", amount).add("currency", "CNY")
                 .add("subject", "Test order").build().toString());
-        if (response.statusCode() != 201) throw new AssertionError("order not created: " + response.body());
+        if (response.statusCode() != 201) {
+            throw new AssertionError("order not created: HTTP " + response.statusCode() + " " + response.body());
+        }
         return json(response.body()).getString("id");
     }
 }

@@ -9,20 +9,41 @@ import java.time.Duration;
 
 /**
  * The system under test, started once per test session exactly as the run command starts it:
- * PostgreSQL, the Artemis broker and Payara Micro with the application WAR, on the ports that the
- * build gives the suite. The Arquillian suite deploys a second instance beside it, on the same
- * database and broker, as scale-out would.
+ * PostgreSQL, the Artemis broker, the channel sandbox and Payara Micro with the application WAR,
+ * on the ports that the build gives the suite. The Arquillian suite deploys a second instance
+ * beside it, on the same database and broker, as scale-out would.
  */
 public class ExactPayStack extends SystemUnderTest {
 
     private PayaraMicroProcess payara;
+    private ServerFiles serverFiles;
+
+    public static ExactPayStack get() {
+        return (ExactPayStack) SystemUnderTest.get();
+    }
 
     @Override
     protected void startServer(ServerFiles files, Path workDir) throws Exception {
-        payara = PayaraMicroProcess.start(settings(), files, Path.of(System.getProperty("exactpay.it.payara-micro")),
+        serverFiles = files;
+        startPayara("payara-console.log");
+    }
+
+    private void startPayara(String consoleLog) throws Exception {
+        Path workDir = Path.of(System.getProperty("exactpay.it.work-dir"));
+        payara = PayaraMicroProcess.start(settings(), serverFiles, Path.of(System.getProperty("exactpay.it.payara-micro")),
                 Path.of(System.getProperty("exactpay.it.jdbc-driver")), Path.of(System.getProperty("exactpay.it.war")),
-                workDir.resolve("payara-console.log"));
+                workDir.resolve(consoleLog));
         payara.awaitReady(Duration.ofMinutes(5));
+    }
+
+    /** Kills Payara Micro without warning: no shutdown hook, no transaction completes. */
+    public void crashServer() throws Exception {
+        payara.kill();
+    }
+
+    /** Starts Payara Micro again on the same root directory: it finds its transaction log and recovers. */
+    public void restartServer() throws Exception {
+        startPayara("payara-console-after-crash.log");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.exactpay.it;
 
+import io.exactpay.server.ChannelSandboxProcess;
 import io.exactpay.server.DataDirectories;
 import io.exactpay.server.EmbeddedBroker;
 import io.exactpay.server.EmbeddedDatabase;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
 
 /**
  * The running system that the black-box helpers (Api, Broker, OrderDatabase, Invariants) talk to:
- * PostgreSQL and the broker, started here, and an application server that a subclass starts for
+ * PostgreSQL, the broker and the channel sandbox, started here, and an application server that a subclass starts for
  * its runtime (Payara Micro with the WAR, Payara Server with the EAR). Started once per test
  * session, before any test class is discovered, because Arquillian also runs test classes inside
  * a server; stopped when the session closes.
@@ -30,6 +31,7 @@ public abstract class SystemUnderTest implements LauncherSessionListener {
     private Settings settings;
     private EmbeddedDatabase database;
     private EmbeddedBroker broker;
+    private ChannelSandboxProcess sandbox;
 
     public static SystemUnderTest get() {
         if (current == null) throw new IllegalStateException("The test stack is not running");
@@ -64,7 +66,10 @@ public abstract class SystemUnderTest implements LauncherSessionListener {
     /** Stops what {@link #startServer} started, also after it failed half way. */
     protected abstract void stopServer() throws Exception;
 
-    /** PostgreSQL and the broker on empty data; the server resources written for the server to start from. */
+    /**
+     * PostgreSQL, the broker and the channel sandbox on empty data; the server resources, with the
+     * sandbox's channel settings, written for the server to start from.
+     */
     private ServerFiles startServices(Path workDir, Path artemisRar) throws Exception {
         DataDirectories.wipe(workDir);
         settings = Settings.load();
@@ -72,7 +77,9 @@ public abstract class SystemUnderTest implements LauncherSessionListener {
         broker = EmbeddedBroker.start(settings);
         broker.server().createQueue(QueueConfiguration.of(EVENTS_QUEUE).setAddress("exactpay.events")
                 .setRoutingType(RoutingType.MULTICAST).setDurable(true));
-        return ServerFiles.write(settings, workDir.resolve("config"), artemisRar);
+        sandbox = ChannelSandboxProcess.start(settings, System.getProperty("exactpay.it.classpath"),
+                workDir.resolve("sandbox.log"));
+        return ServerFiles.write(settings, workDir.resolve("config"), artemisRar, sandbox.channelSettings());
     }
 
     private void stop() {
@@ -82,6 +89,7 @@ public abstract class SystemUnderTest implements LauncherSessionListener {
             throw new IllegalStateException("Could not stop the application server", e);
         } finally {
             try {
+                if (sandbox != null) sandbox.close();
                 if (broker != null) broker.close();
                 if (database != null) database.close();
             } catch (Exception e) {
@@ -96,6 +104,10 @@ public abstract class SystemUnderTest implements LauncherSessionListener {
 
     public EmbeddedBroker broker() {
         return broker;
+    }
+
+    public URI sandboxUri() {
+        return sandbox.baseUri();
     }
 
     public abstract URI baseUri();

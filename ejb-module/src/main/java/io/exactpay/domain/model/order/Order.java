@@ -76,6 +76,16 @@ public class Order {
         return new Order(UUID.randomUUID(), clientId, merchantOrderNo, amount, subject, now, timeToPay);
     }
 
+    /** A new payment attempt may start only on a PENDING order within its time to pay. */
+    public void checkPayable(Instant now) throws OrderNotPayableException {
+        if (status != OrderStatus.PENDING) {
+            throw new OrderNotPayableException("Order " + id + " is " + status + ", not PENDING");
+        }
+        if (!now.isBefore(expiresAt)) {
+            throw new OrderNotPayableException("Order " + id + " expired at " + expiresAt);
+        }
+    }
+
     /** Attaches a remark; it becomes the order's next revision. */
     public OrderRemark addRemark(String author, String text, Instant now) {
         requireText(author, "author", 64);

@@ -4,6 +4,7 @@ import io.exactpay.application.OrderService;
 import io.exactpay.application.OrderView;
 import io.exactpay.application.PlaceOrder;
 import io.exactpay.domain.model.order.DuplicateMerchantOrderException;
+import io.exactpay.interfaces.rest.ClientIdentity;
 import io.exactpay.interfaces.rest.problem.Problem;
 import io.exactpay.interfaces.rest.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,16 +21,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.util.UUID;
 
 @Path("v1/orders")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
-
-    /** Client of requests without an authenticated principal, until portal tokens arrive. */
-    static final String ANONYMOUS_CLIENT = "anonymous";
 
     @Inject
     private OrderService orders;
@@ -63,22 +60,13 @@ public class OrderResource {
     @GET
     @Path("{id}")
     public OrderResponse get(@PathParam("id") String id) {
-        return parse(id).flatMap(orders::find)
+        return orders.find(ClientIdentity.orderId(id))
                 .filter(order -> order.clientId().equals(clientId()))
                 .map(OrderResponse::of)
-                .orElseThrow(() -> new ProblemException(Problem.of("order-not-found", "Order not found",
-                        Response.Status.NOT_FOUND, "No order " + id)));
-    }
-
-    private static java.util.Optional<UUID> parse(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
+                .orElseThrow(() -> ClientIdentity.orderNotFound(id));
     }
 
     private String clientId() {
-        return security.getUserPrincipal() != null ? security.getUserPrincipal().getName() : ANONYMOUS_CLIENT;
+        return ClientIdentity.of(security);
     }
 }

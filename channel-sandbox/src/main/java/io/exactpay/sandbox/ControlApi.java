@@ -1,0 +1,132 @@
+package io.exactpay.sandbox;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The sandbox's own endpoints, for people and tests: pay a trade (what the payer's phone does),
+ * set faults for a trade, list delivered callbacks, look at a trade, and health.
+ */
+final class ControlApi {
+
+    private final Gson gson = new GsonBuilder().disableHtmlEscaping().create();
+    private final SandboxLedger ledger;
+    private final SandboxEvents events;
+    private final CallbackDispatcher dispatcher;
+
+    ControlApi(SandboxLedger ledger, SandboxEvents events, CallbackDispatcher dispatcher) {
+        this.ledger = ledger;
+        this.events = events;
+        this.dispatcher = dispatcher;
+    }
+
+    SandboxResponse handle(SandboxRequest request) {
+        try {
+            return switch (request.method() + " " + request.path()) {
+                case "GET /sandbox/health" -> SandboxResponse.json(200, "{\"status\":\"UP\"}");
+                case "POST /sandbox/pay" -> pay(JsonParser.parseString(request.body()).getAsJsonObject());
+                case "POST /sandbox/faults" -> faults(JsonParser.parseString(request.body()).getAsJsonObject());
+                case "GET /sandbox/callbacks" -> callbacks(request);
+                case "GET /sandbox/trade" -> trade(request);
+                default -> SandboxResponse.json(404, "{\"error\":\"no such sandbox endpoint\"}");
+            };
+        } catch (RuntimeException e) {
+            return SandboxResponse.json(400, error(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private SandboxResponse pay(JsonObject body) {
+        SandboxChannel channel = SandboxChannel.parse(body.get("channel").getAsString());
+        String outTradeNo = body.get("outTradeNo").getAsString();
+        Optional<SandboxTrade> trade = ledger.find(channel, outTradeNo);
+        if (trade.isEmpty()) {
+            return SandboxResponse.json(404, error("no such trade"));
+        }
+        boolean paid = events.pay(trade.get());
+        if (!paid) {
+            return SandboxResponse.json(409, error("trade cannot be paid: it is " + trade.get().state()));
+        }
+        return SandboxResponse.json(200, view(trade.get()).toString());
+    }
+
+    private SandboxResponse faults(JsonObject body) {
+        SandboxChannel channel = SandboxChannel.parse(body.get("channel").getAsString());
+        String outTradeNo = body.get("outTradeNo").getAsString();
+        Set<Fault> faults = EnumSet.noneOf(Fault.class);
+        for (JsonElement f : body.getAsJsonArray("faults")) {
+            faults.add(Fault.valueOf(f.getAsString()));
+        }
+        long delay = body.has("delayMillis") ? body.get("delayMillis").getAsLong() : 0;
+        ledger.faults(channel, outTradeNo).set(faults, delay);
+        JsonObject out = new JsonObject();
+        out.addProperty("channel", channel.wireName());
+        out.addProperty("outTradeNo", outTradeNo);
+        out.add("faults", gson.toJsonTree(faults));
+        return SandboxResponse.json(200, out.toString());
+    }
+
+    private SandboxResponse callbacks(SandboxRequest request) {
+        String channel = request.query().get("channel");
+        String outTradeNo = request.query().get("outTradeNo");
+        JsonArray list = new JsonArray();
+        for (DeliveryRecord d : dispatcher.deliveries()) {
+            if ((channel == null || d.channel() == SandboxChannel.parse(channel))
+                    && (outTradeNo == null || d.outTradeNo().equals(outTradeNo))) {
+                JsonObject o = new JsonObject();
+                o.addProperty("channel", d.channel().wireName());
+                o.addProperty("outTradeNo", d.outTradeNo());
+                o.addProperty("kind", d.kind());
+                o.addProperty("eventId", d.eventId());
+                o.addProperty("attempt", d.attempt());
+                o.addProperty("outcome", d.outcome().name());
+                o.addProperty("httpStatus", d.httpStatus());
+                o.addProperty("responseBody", d.responseBody());
+                o.addProperty("at", d.at().toString());
+                list.add(o);
+            }
+        }
+        return SandboxResponse.json(200, list.toString());
+    }
+
+    private SandboxResponse trade(SandboxRequest request) {
+        SandboxChannel channel = SandboxChannel.parse(request.query().get("channel"));
+        return ledger.find(channel, request.query().get("outTradeNo"))
+                .map(t -> SandboxResponse.json(200, view(t).toString()))
+                .orElseGet(() -> SandboxResponse.json(404, error("no such trade")));
+    }
+
+    private JsonObject view(SandboxTrade t) {
+        JsonObject o = new JsonObject();
+        o.addProperty("channel", t.channel().wireName());
+        o.addProperty("outTradeNo", t.outTradeNo());
+        o.addProperty("transactionId", t.transactionId());
+        o.addProperty("state", t.state().name());
+        o.addProperty("amount", t.amount());
+        o.addProperty("currency", t.currency());
+        o.addProperty("paidAt", t.paidAt() == null ? null : t.paidAt().toString());
+        JsonArray refunds = new JsonArray();
+        for (SandboxRefund r : t.refunds()) {
+            JsonObject ro = new JsonObject();
+            ro.addProperty("outRefundNo", r.outRefundNo());
+            ro.addProperty("amount", r.amount());
+            ro.addProperty("state", r.state().name());
+            refunds.add(ro);
+        }
+        o.add("refunds", refunds);
+        return o;
+    }
+
+    private static String error(String message) {
+        JsonObject o = new JsonObject();
+        o.addProperty("error", message);
+        return o.toString();
+    }
+}

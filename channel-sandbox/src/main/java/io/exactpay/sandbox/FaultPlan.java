@@ -1,0 +1,38 @@
+package io.exactpay.sandbox;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The faults set for one trade number; may be set before the trade exists. */
+final class FaultPlan {
+
+    private final Set<Fault> faults = EnumSet.noneOf(Fault.class);
+    private long delayMillis;
+
+    synchronized void set(Set<Fault> newFaults, long newDelayMillis) {
+        faults.clear();
+        faults.addAll(newFaults);
+        delayMillis = newDelayMillis;
+    }
+
+    synchronized boolean has(Fault fault) {
+        return faults.contains(fault);
+    }
+
+    /** Reports whether the fault is set, and clears it when it hits only once. */
+    synchronized boolean take(Fault fault) {
+        boolean present = faults.contains(fault);
+        if (present && fault.oneShot()) {
+            faults.remove(fault);
+        }
+        return present;
+    }
+
+    synchronized long delayMillis() {
+        return delayMillis;
+    }
+
+    synchronized Set<Fault> faults() {
+        return Set.copyOf(faults);
+    }
+}

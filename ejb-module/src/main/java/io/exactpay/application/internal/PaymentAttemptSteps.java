@@ -1,0 +1,55 @@
+package io.exactpay.application.internal;
+
+import io.exactpay.application.AttemptView;
+import io.exactpay.domain.model.order.Order;
+import io.exactpay.domain.model.order.OrderNotFoundException;
+import io.exactpay.domain.model.order.OrderNotPayableException;
+import io.exactpay.domain.model.order.OrderRepository;
+import io.exactpay.domain.model.payment.Channel;
+import io.exactpay.domain.model.payment.PaymentAttempt;
+import io.exactpay.domain.model.payment.PaymentAttemptRepository;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/** The steps of opening a payment attempt that each commit on their own, around the channel call. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class PaymentAttemptSteps {
+
+    @Inject
+    private OrderRepository orders;
+
+    @Inject
+    private PaymentAttemptRepository attempts;
+
+    @Inject
+    private Clock clock;
+
+    /** Under the order's lock: the order may take a payment, and the attempt is written down. */
+    public AttemptView writeDown(String clientId, UUID orderId, Channel channel)
+            throws OrderNotFoundException, OrderNotPayableException {
+        Order order = orders.findForUpdate(orderId);
+        if (!order.clientId().equals(clientId)) throw new OrderNotFoundException(orderId);
+        order.checkPayable(clock.instant());
+        PaymentAttempt attempt = PaymentAttempt.open(order.id(), channel, order.amount(), clock.instant());
+        attempts.add(attempt);
+        return AttemptView.of(attempt);
+    }
+
+    public AttemptView opened(UUID attemptId, String qrCode) {
+        PaymentAttempt attempt = attempts.find(attemptId).orElseThrow();
+        attempt.opened(qrCode, clock.instant());
+        return AttemptView.of(attempt);
+    }
+
+    public AttemptView rejected(UUID attemptId, String reason) {
+        PaymentAttempt attempt = attempts.find(attemptId).orElseThrow();
+        attempt.rejected(reason, clock.instant());
+        return AttemptView.of(attempt);
+    }
+}

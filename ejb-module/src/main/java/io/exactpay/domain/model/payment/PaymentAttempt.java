@@ -1,0 +1,139 @@
+package io.exactpay.domain.model.payment;
+
+import io.exactpay.domain.shared.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * One channel trade for an order, under our own unique out_trade_no.
+ *
+ * <p>Lifecycle: recorded OPENING before the channel is called (so a crash or a timeout leaves a
+ * trace the janitor can query by out_trade_no), then OPEN with what the payer scans, or REJECTED
+ * with the channel's reason. Opening is idempotent at the channel by out_trade_no.
+ */
+@Entity
+@Table(name = "payment_attempt")
+public class PaymentAttempt {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "order_id", nullable = false, updatable = false)
+    private UUID orderId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Channel channel;
+
+    @Column(name = "out_trade_no", nullable = false, updatable = false)
+    private String outTradeNo;
+
+    @Embedded
+    private Money amount;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AttemptStatus status;
+
+    @Column(name = "qr_code")
+    private String qrCode;
+
+    @Column(name = "channel_error")
+    private String channelError;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected PaymentAttempt() {
+        // for JPA
+    }
+
+    private PaymentAttempt(UUID orderId, Channel channel, Money amount, Instant now) {
+        this.id = UUID.randomUUID();
+        this.orderId = orderId;
+        this.channel = channel;
+        this.outTradeNo = newOutTradeNo(channel, id);
+        this.amount = amount;
+        this.status = AttemptStatus.OPENING;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public static PaymentAttempt open(UUID orderId, Channel channel, Money amount, Instant now) {
+        return new PaymentAttempt(orderId, channel, amount, now);
+    }
+
+    /** 32 characters at most, letters and digits: what both channels accept as out_trade_no. */
+    private static String newOutTradeNo(Channel channel, UUID id) {
+        String prefix = channel == Channel.WECHAT_PAY ? "W" : "A";
+        return prefix + HexFormat.of().toHexDigits(id.getMostSignificantBits())
+                + HexFormat.of().toHexDigits(id.getLeastSignificantBits()).substring(0, 15);
+    }
+
+    /** The channel accepted the trade; idempotent when it answers the same again. */
+    public void opened(String qrCodeContent, Instant now) {
+        if (status == AttemptStatus.REJECTED) {
+            throw new IllegalStateException("attempt " + outTradeNo + " was rejected by the channel");
+        }
+        this.status = AttemptStatus.OPEN;
+        this.qrCode = qrCodeContent;
+        this.updatedAt = now;
+    }
+
+    public void rejected(String reason, Instant now) {
+        if (status == AttemptStatus.OPEN) {
+            throw new IllegalStateException("attempt " + outTradeNo + " is already open at the channel");
+        }
+        this.status = AttemptStatus.REJECTED;
+        this.channelError = reason.length() > 200 ? reason.substring(0, 200) : reason;
+        this.updatedAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID orderId() {
+        return orderId;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String outTradeNo() {
+        return outTradeNo;
+    }
+
+    public Money amount() {
+        return amount;
+    }
+
+    public AttemptStatus status() {
+        return status;
+    }
+
+    public String qrCode() {
+        return qrCode;
+    }
+
+    public String channelError() {
+        return channelError;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,18 @@
+package io.exactpay.infrastructure.channel;
+
+import java.util.Objects;
+
+/** An amount in integer minor units (fen for CNY) with its ISO 4217 currency. Never floating point. */
+public record ChannelAmount(long minorUnits, String currency) {
+
+    public ChannelAmount {
+        Objects.requireNonNull(currency, "currency");
+        if (minorUnits < 0) {
+            throw new IllegalArgumentException("amount must not be negative: " + minorUnits);
+        }
+    }
+
+    public static ChannelAmount cny(long fen) {
+        return new ChannelAmount(fen, "CNY");
+    }
+}

@@ -1,0 +1,14 @@
+package io.exactpay.infrastructure.channel;
+
+import io.exactpay.domain.model.payment.Channel;
+
+/**
+ * The channel says the payer paid this attempt. Verified: signature, merchant/app id, a known
+ * out_trade_no, and the attempt's exact amount and currency.
+ *
+ * @param transactionId the channel's transaction id (deduplication key with the event type)
+ * @param paidAt payment time exactly as the channel wrote it; recorded, never trusted for ordering
+ */
+public record PaymentCaptured(Channel channel, String outTradeNo, String transactionId, ChannelAmount amount,
+                              String paidAt) implements VerifiedMessage {
+}

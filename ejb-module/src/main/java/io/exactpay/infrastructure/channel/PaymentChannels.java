@@ -1,0 +1,65 @@
+package io.exactpay.infrastructure.channel;
+
+import io.exactpay.domain.model.payment.Channel;
+import io.exactpay.infrastructure.channel.alipay.AlipayChannel;
+import io.exactpay.infrastructure.channel.alipay.AlipaySettings;
+import io.exactpay.infrastructure.channel.wechatpay.WechatPayChannel;
+import io.exactpay.infrastructure.channel.wechatpay.WechatPaySettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * The channels this instance is configured for, built once from {@code exactpay.channel.*}
+ * (MicroProfile Config). A channel without its settings is absent, never half-configured.
+ */
+@ApplicationScoped
+public class PaymentChannels {
+
+    private static final Logger LOG = Logger.getLogger(PaymentChannels.class.getName());
+    private static final String PREFIX = "exactpay.channel.";
+
+    private final Map<Channel, PaymentChannel> channels = new EnumMap<>(Channel.class);
+
+    @PostConstruct
+    void configure() {
+        Properties properties = channelProperties(ConfigProvider.getConfig());
+        if (hasAny(properties, WechatPaySettings.PREFIX)) {
+            channels.put(Channel.WECHAT_PAY, new WechatPayChannel(WechatPaySettings.from(properties)));
+        }
+        if (hasAny(properties, AlipaySettings.PREFIX)) {
+            channels.put(Channel.ALIPAY, new AlipayChannel(AlipaySettings.from(properties)));
+        }
+        LOG.info(() -> "Payment channels configured: " + channels.keySet());
+    }
+
+    public Optional<PaymentChannel> get(Channel channel) {
+        return Optional.ofNullable(channels.get(channel));
+    }
+
+    public Collection<PaymentChannel> all() {
+        return channels.values();
+    }
+
+    private static Properties channelProperties(Config config) {
+        Properties properties = new Properties();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(PREFIX)) {
+                config.getOptionalValue(name, String.class).ifPresent(value -> properties.setProperty(name, value));
+            }
+        }
+        return properties;
+    }
+
+    private static boolean hasAny(Properties properties, String prefix) {
+        return properties.stringPropertyNames().stream().anyMatch(name -> name.startsWith(prefix));
+    }
+}

@@ -1,0 +1,36 @@
+package io.exactpay.infrastructure.channel.alipay;
+
+import io.exactpay.infrastructure.channel.ChannelPaymentState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class AlipayStatesTest {
+
+    @ParameterizedTest
+    @CsvSource({"WAIT_BUYER_PAY,false,AWAITING_PAYMENT", "TRADE_SUCCESS,true,PAID", "TRADE_FINISHED,true,PAID",
+            "TRADE_CLOSED,false,CLOSED", "TRADE_CLOSED,true,REFUNDED"})
+    void tradeStatesMapToOurs(String status, boolean everPaid, ChannelPaymentState ours) {
+        assertEquals(ours, AlipayStates.payment(status, everPaid));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.01,1", "1,100", "1.00,100", "123456.78,12345678", "0.10,10"})
+    void yuanTextBecomesExactFen(String yuan, long fen) {
+        assertEquals(fen, AlipayStates.fen(yuan));
+    }
+
+    @Test
+    void aFractionOfAFenIsRefusedNotRounded() {
+        assertThrows(ArithmeticException.class, () -> AlipayStates.fen("0.015"));
+    }
+
+    @Test
+    void fenBecomesTwoDecimalYuan() {
+        assertEquals("0.01", AlipayStates.yuan(1));
+        assertEquals("1234.50", AlipayStates.yuan(123450));
+    }
+}
