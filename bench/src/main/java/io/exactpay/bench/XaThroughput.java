@@ -94,7 +94,8 @@ public final class XaThroughput {
                 createRawTable(settings);
 
                 URI orders = payara.baseUri().resolve("api/v1/orders");
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5)).build();
                 WorkerFactory slice = () -> workerOf(() -> placeOrder(http, orders));
                 WorkerFactory raw = () -> rawTwoPhaseWorker(settings);
 

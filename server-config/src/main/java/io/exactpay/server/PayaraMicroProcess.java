@@ -70,8 +70,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /**
      * Waits until MicroProfile Health reports the application's own checks up (an empty list of
-     * checks means the application is not deployed yet) and the API answers: its health checks
-     * exist a moment before its web module serves requests.
+     * checks means the application is not deployed yet) and the API answers, so that the first
+     * request after start meets a serving API.
      */
     public void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -15,7 +15,9 @@ import java.time.Duration;
 /** The portal API over HTTP, as a portal calls it. */
 public final class Api {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as portals speak it; the JDK client would otherwise try an h2c upgrade on each new connection.
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private Api() {
     }

@@ -4,8 +4,6 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
@@ -22,13 +20,6 @@ class PaymentAttemptIT {
     @AfterAll
     static void noInDoubtTransactions() throws Exception {
         Invariants.assertNoInDoubtTransactions();
-    }
-
-    private static HttpResponse<String> pay(String channel, String outTradeNo) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(ExactPayStack.get().sandboxUri().resolve("sandbox/pay"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"" + channel + "\",\"outTradeNo\":\"" + outTradeNo + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -51,9 +42,7 @@ class PaymentAttemptIT {
         assertEquals(2, OrderDatabase.count("select count(*) from payment_attempt where order_id = ?::uuid"
                 + " and status = 'OPEN' and amount_minor = 2999", orderId));
 
-        HttpResponse<String> paid = pay("wechatpay", w.getString("outTradeNo"));
-        assertEquals(200, paid.statusCode(), paid.body());
-        assertEquals("SUCCESS", Api.json(paid.body()).getString("state"));
+        assertEquals(200, Sandbox.pay("wechatpay", w.getString("outTradeNo")));
 
         HttpResponse<String> listed = Api.get("/api/v1/orders/" + orderId + "/payments");
         assertEquals(200, listed.statusCode());

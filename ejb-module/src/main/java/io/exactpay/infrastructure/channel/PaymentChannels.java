@@ -1,15 +1,19 @@
 package io.exactpay.infrastructure.channel;
 
 import io.exactpay.domain.model.payment.Channel;
+import io.exactpay.infrastructure.channel.alipay.AlipayCallbackVerifier;
 import io.exactpay.infrastructure.channel.alipay.AlipayChannel;
 import io.exactpay.infrastructure.channel.alipay.AlipaySettings;
+import io.exactpay.infrastructure.channel.wechatpay.WechatPayCallbackVerifier;
 import io.exactpay.infrastructure.channel.wechatpay.WechatPayChannel;
 import io.exactpay.infrastructure.channel.wechatpay.WechatPaySettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
@@ -28,21 +32,40 @@ public class PaymentChannels {
     private static final String PREFIX = "exactpay.channel.";
 
     private final Map<Channel, PaymentChannel> channels = new EnumMap<>(Channel.class);
+    private final Map<Channel, CallbackVerifier> verifiers = new EnumMap<>(Channel.class);
+
+    @Inject
+    private NonceRegistry nonces;
+
+    @Inject
+    private AttemptLookup attempts;
+
+    @Inject
+    private Clock clock;
 
     @PostConstruct
     void configure() {
         Properties properties = channelProperties(ConfigProvider.getConfig());
         if (hasAny(properties, WechatPaySettings.PREFIX)) {
-            channels.put(Channel.WECHAT_PAY, new WechatPayChannel(WechatPaySettings.from(properties)));
+            WechatPaySettings settings = WechatPaySettings.from(properties);
+            channels.put(Channel.WECHAT_PAY, new WechatPayChannel(settings));
+            verifiers.put(Channel.WECHAT_PAY, new WechatPayCallbackVerifier(settings, nonces, attempts, clock));
         }
         if (hasAny(properties, AlipaySettings.PREFIX)) {
-            channels.put(Channel.ALIPAY, new AlipayChannel(AlipaySettings.from(properties)));
+            AlipaySettings settings = AlipaySettings.from(properties);
+            channels.put(Channel.ALIPAY, new AlipayChannel(settings));
+            verifiers.put(Channel.ALIPAY, new AlipayCallbackVerifier(settings, attempts));
         }
         LOG.info(() -> "Payment channels configured: " + channels.keySet());
     }
 
     public Optional<PaymentChannel> get(Channel channel) {
         return Optional.ofNullable(channels.get(channel));
+    }
+
+    /** Checks a callback claiming to come from the channel; absent when the channel is not configured. */
+    public Optional<CallbackVerifier> verifier(Channel channel) {
+        return Optional.ofNullable(verifiers.get(channel));
     }
 
     public Collection<PaymentChannel> all() {

@@ -1,0 +1,48 @@
+package io.exactpay.it;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** The channel sandbox's control API: the payer, faults, and the log of callbacks it delivered. */
+public final class Sandbox {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private Sandbox() {
+    }
+
+    /** Pays the trade as the payer would; returns the HTTP status. */
+    public static int pay(String channel, String outTradeNo) throws Exception {
+        return post("sandbox/pay", "{\"channel\":\"" + channel + "\",\"outTradeNo\":\"" + outTradeNo + "\"}").statusCode();
+    }
+
+    public static void faults(String channel, String outTradeNo, String... faults) throws Exception {
+        String list = String.join("\",\"", faults);
+        HttpResponse<String> response = post("sandbox/faults", "{\"channel\":\"" + channel + "\",\"outTradeNo\":\""
+                + outTradeNo + "\",\"faults\":[\"" + list + "\"],\"delayMillis\":0}");
+        if (response.statusCode() != 200) throw new AssertionError("faults not set: " + response.body());
+    }
+
+    /** Every delivery attempt of the trade's callbacks so far. */
+    public static JsonArray callbacks(String channel, String outTradeNo) throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(SystemUnderTest.get().sandboxUri()
+                .resolve("sandbox/callbacks?channel=" + channel + "&outTradeNo=" + outTradeNo)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Api.json("{\"d\":" + response.body() + "}").getJsonArray("d");
+    }
+
+    public static long acknowledged(String channel, String outTradeNo) throws Exception {
+        return callbacks(channel, outTradeNo).getValuesAs(JsonObject.class).stream()
+                .filter(d -> "ACKNOWLEDGED".equals(d.getString("outcome"))).count();
+    }
+
+    private static HttpResponse<String> post(String path, String json) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(SystemUnderTest.get().sandboxUri().resolve(path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
