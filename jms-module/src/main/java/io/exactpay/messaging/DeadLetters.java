@@ -30,6 +30,13 @@ public class DeadLetters {
     @Resource(lookup = "jms/exactpay")
     private ConnectionFactory connectionFactory;
 
+    /** The innermost cause, as a dead letter's reason names it. */
+    public static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root.getClass().getName() + ": " + root.getMessage();
+    }
+
     public void send(Message original, String origin, String reason) throws JMSException {
         try (JMSContext context = connectionFactory.createContext()) {
             JMSProducer producer = context.createProducer();

@@ -2,6 +2,8 @@ package io.exactpay.messaging;
 
 import io.exactpay.application.ApplicationEvents;
 import io.exactpay.application.OrderView;
+import io.exactpay.domain.model.payment.CaptureRole;
+import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.messaging.contract.Events;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +27,19 @@ public class JmsApplicationEvents implements ApplicationEvents {
     @Override
     public void orderCreated(OrderView order) {
         publish(order.id(), "OrderCreated", Events.orderCreated(UUID.randomUUID(), order));
+    }
+
+    @Override
+    public void orderPaid(OrderView order, Channel channel) {
+        publish(order.id(), "OrderPaid", Events.orderPaid(UUID.randomUUID(), order, channel.name()));
+    }
+
+    @Override
+    public void paymentRefunding(OrderView order, Channel channel, CaptureRole role, String outRefundNo,
+                                 long amountMinor) {
+        String type = role == CaptureRole.DUPLICATE ? "DuplicatePaymentRefunding" : "LatePaymentRefunding";
+        publish(order.id(), type, Events.paymentRefunding(type, UUID.randomUUID(), order, channel.name(),
+                outRefundNo, amountMinor));
     }
 
     private void publish(UUID orderId, String type, String body) {

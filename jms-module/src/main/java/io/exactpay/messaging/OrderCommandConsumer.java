@@ -72,7 +72,7 @@ public class OrderCommandConsumer implements MessageListener {
             try {
                 reply = handler.handleInOwnTransaction(command, attempt);
             } catch (EJBException e) {
-                reject(message, "failed on attempt " + attempt + ": " + rootCause(e));
+                reject(message, "failed on attempt " + attempt + ": " + DeadLetters.rootCause(e));
                 return;
             }
             replies.reply(message, reply);
@@ -84,11 +84,5 @@ public class OrderCommandConsumer implements MessageListener {
     private void reject(Message message, String reason) throws JMSException {
         deadLetters.send(message, OrderCommand.QUEUE, reason);
         replies.reply(message, Replies.rejected(reason));
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        return root.getClass().getName() + ": " + root.getMessage();
     }
 }

@@ -13,6 +13,36 @@ public final class Events {
     private Events() {
     }
 
+    public static String orderPaid(UUID eventId, OrderView order, String channel) {
+        return Json.createObjectBuilder()
+                .add("type", "OrderPaid")
+                .add("schemaVersion", 1)
+                .add("eventId", eventId.toString())
+                .add("orderId", order.id().toString())
+                .add("merchantOrderNo", order.merchantOrderNo())
+                .add("channel", channel)
+                .add("amount", order.amountMinor())
+                .add("currency", order.currency())
+                .build().toString();
+    }
+
+    /** DuplicatePaymentRefunding or LatePaymentRefunding: money the payer gets back, for payer and merchant. */
+    public static String paymentRefunding(String type, UUID eventId, OrderView order, String channel,
+                                          String outRefundNo, long amountMinor) {
+        return Json.createObjectBuilder()
+                .add("type", type)
+                .add("schemaVersion", 1)
+                .add("eventId", eventId.toString())
+                .add("orderId", order.id().toString())
+                .add("merchantOrderNo", order.merchantOrderNo())
+                .add("orderStatus", order.status())
+                .add("channel", channel)
+                .add("outRefundNo", outRefundNo)
+                .add("amount", amountMinor)
+                .add("currency", order.currency())
+                .build().toString();
+    }
+
     public static String orderCreated(UUID eventId, OrderView order) {
         return Json.createObjectBuilder()
                 .add("type", "OrderCreated")

@@ -1,6 +1,13 @@
 package io.exactpay.messaging.contract;
 
+import io.exactpay.application.CapturedPayment;
+import io.exactpay.domain.model.payment.Channel;
 import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import java.io.StringReader;
 
 import java.util.UUID;
 
@@ -13,6 +20,26 @@ public final class Settlement {
     public static final String QUEUE = "exactpay.payment.captures";
 
     private Settlement() {
+    }
+
+    /** Reads a PaymentCaptured message; anything else is malformed. */
+    public static CapturedPayment parse(String body) throws MalformedMessageException {
+        if (body == null || body.length() > OrderCommand.MAX_BODY_CHARS) {
+            throw new MalformedMessageException("missing or oversized body");
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonObject json = reader.readObject();
+            if (!"PaymentCaptured".equals(json.getString("type", null)) || json.getInt("schemaVersion", 0) != 1) {
+                throw new MalformedMessageException("not a PaymentCaptured of schemaVersion 1");
+            }
+            return new CapturedPayment(UUID.fromString(json.getString("orderId")),
+                    UUID.fromString(json.getString("attemptId")), Channel.valueOf(json.getString("channel")),
+                    json.getString("transactionId"), json.getJsonNumber("amount").longValueExact(),
+                    json.getString("currency"));
+        } catch (JsonException | IllegalStateException | ClassCastException | NullPointerException
+                 | IllegalArgumentException | ArithmeticException e) {
+            throw new MalformedMessageException("malformed PaymentCaptured: " + e, e);
+        }
     }
 
     public static String paymentCaptured(UUID orderId, UUID attemptId, String channel, String outTradeNo,

@@ -1,5 +1,6 @@
 package io.exactpay.domain.model.order;
 
+import io.exactpay.domain.model.payment.CaptureRole;
 import io.exactpay.domain.shared.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -84,6 +85,25 @@ public class Order {
         if (!now.isBefore(expiresAt)) {
             throw new OrderNotPayableException("Order " + id + " expired at " + expiresAt);
         }
+    }
+
+    /**
+     * A channel took money for this order: the first capture on a PENDING order pays it; any other
+     * is a DUPLICATE (already paid) or LATE (closing or closed) and must be refunded by the caller.
+     */
+    public CaptureRole recordCapture(Money captured) {
+        if (!captured.equals(amount)) {
+            throw new IllegalArgumentException("capture of " + captured + " on order " + id + " of " + amount);
+        }
+        revision++;
+        return switch (status) {
+            case PENDING -> {
+                status = OrderStatus.PAID;
+                yield CaptureRole.PRIMARY;
+            }
+            case PAID, REFUNDING, REFUNDED -> CaptureRole.DUPLICATE;
+            case CLOSING, CLOSED -> CaptureRole.LATE;
+        };
     }
 
     /** Attaches a remark; it becomes the order's next revision. */

@@ -1,5 +1,6 @@
 package io.exactpay.domain.model.order;
 
+import io.exactpay.domain.model.payment.CaptureRole;
 import io.exactpay.domain.shared.Money;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,24 @@ class OrderTest {
         Order order = order();
         assertThrows(IllegalArgumentException.class, () -> order.addRemark("warehouse", " ", NOW));
         assertThrows(IllegalArgumentException.class, () -> order.addRemark("warehouse", "x".repeat(501), NOW));
+        assertEquals(1, order.revision());
+    }
+
+    @Test
+    void firstCapturePaysTheOrderAndEveryLaterOneIsADuplicate() {
+        Order order = order();
+        assertEquals(CaptureRole.PRIMARY, order.recordCapture(Money.of(1999, "CNY")));
+        assertEquals(OrderStatus.PAID, order.status());
+        assertEquals(CaptureRole.DUPLICATE, order.recordCapture(Money.of(1999, "CNY")));
+        assertEquals(OrderStatus.PAID, order.status(), "a duplicate leaves the order paid");
+    }
+
+    @Test
+    void aCaptureOfAnotherAmountIsRefusedAndChangesNothing() {
+        Order order = order();
+        assertThrows(IllegalArgumentException.class, () -> order.recordCapture(Money.of(1998, "CNY")));
+        assertThrows(IllegalArgumentException.class, () -> order.recordCapture(Money.of(1999, "USD")));
+        assertEquals(OrderStatus.PENDING, order.status());
         assertEquals(1, order.revision());
     }
 

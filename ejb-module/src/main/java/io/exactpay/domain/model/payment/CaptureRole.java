@@ -1,0 +1,15 @@
+package io.exactpay.domain.model.payment;
+
+/**
+ * What a capture is to its order: PRIMARY made the order PAID; DUPLICATE came after another
+ * attempt had paid it; LATE came after the order was closing or closed. Only PRIMARY keeps money.
+ */
+public enum CaptureRole {
+    PRIMARY,
+    DUPLICATE,
+    LATE;
+
+    public boolean keepsMoney() {
+        return this == PRIMARY;
+    }
+}
