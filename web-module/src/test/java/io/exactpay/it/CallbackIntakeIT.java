@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CallbackIntakeIT {
 
     @AfterAll
-    static void noInDoubtTransactions() throws Exception {
+    static void invariantsHold() throws Exception {
         Invariants.assertNoInDoubtTransactions();
+        Invariants.assertNoMoneyInvariantViolated();
     }
 
     private static JsonObject openAttempt(String apiChannel, long amount) throws Exception {

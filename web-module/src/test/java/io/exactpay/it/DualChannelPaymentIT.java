@@ -28,8 +28,9 @@ class DualChannelPaymentIT {
     private static final int ORDERS = 200;
 
     @AfterAll
-    static void noInDoubtTransactions() throws Exception {
+    static void invariantsHold() throws Exception {
         Invariants.assertNoInDoubtTransactions();
+        Invariants.assertNoMoneyInvariantViolated();
     }
 
     private record Opened(String orderId, String wechat, String alipay) {

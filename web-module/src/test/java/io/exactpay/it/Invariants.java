@@ -10,6 +10,13 @@ public final class Invariants {
     private Invariants() {
     }
 
+    /** Invariants 1-3 over the whole database, as the admin endpoint reports them. */
+    public static void assertNoMoneyInvariantViolated() throws Exception {
+        var response = Api.get("/api/v1/admin/invariants");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(0, Api.json(response.body()).getInt("violations"), response.body());
+    }
+
     /** Invariant 5: no transaction stays prepared in the database or the broker. */
     public static void assertNoInDoubtTransactions() throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
