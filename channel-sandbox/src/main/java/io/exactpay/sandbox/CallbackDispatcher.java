@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,15 +43,24 @@ public final class CallbackDispatcher implements AutoCloseable {
      * @param request builds a freshly signed request for each attempt
      * @param acknowledged whether (status, body) is the channel's acknowledgement
      */
-    public void deliver(SandboxTrade trade, String kind, String eventId, Supplier<OutboundCallback> request,
-                        BiPredicate<Integer, String> acknowledged) {
+    /** Delivers with the channel's retry schedule; completes when the first attempt has ended. */
+    public CompletableFuture<Void> deliver(SandboxTrade trade, String kind, String eventId,
+                                           Supplier<OutboundCallback> request, BiPredicate<Integer, String> acknowledged) {
         Delivery delivery = new Delivery(trade, kind, eventId, request, acknowledged);
         if (trade.has(Fault.DROP_ALL_CALLBACKS)) {
             delivery.record(1, DeliveryRecord.Outcome.DROPPED, 0, "");
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         long firstDelay = trade.has(Fault.DELAY_CALLBACK) ? trade.faultDelayMillis() : 0;
-        scheduler.schedule(() -> delivery.attempt(1), firstDelay, TimeUnit.MILLISECONDS);
+        CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
+        scheduler.schedule(() -> {
+            try {
+                delivery.attempt(1);
+            } finally {
+                firstAttempt.complete(null);
+            }
+        }, firstDelay, TimeUnit.MILLISECONDS);
+        return firstAttempt;
     }
 
     public List<DeliveryRecord> deliveries() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -76,23 +77,25 @@ final class SandboxEvents implements AutoCloseable {
     private void settleRefund(SandboxTrade trade, SandboxRefund refund) {
         trade.settleRefund(refund, clock.instant());
         String eventId = ledger.newId("evt");
+        CompletableFuture<Void> delivered = CompletableFuture.completedFuture(null);
         if (trade.channel() == SandboxChannel.WECHATPAY) {
             String url = firstNonBlank(refund.notifyUrl(), trade.notifyUrl(), settings.callbackUrlWechatpay());
             if (url != null) {
                 String body = wechat.refundBody(eventId, trade, refund);
-                dispatcher.deliver(trade, "REFUND.SUCCESS", eventId, () -> wechat.paymentCallback(url, body),
-                        WechatPayMessages::acknowledged);
+                delivered = dispatcher.deliver(trade, "REFUND.SUCCESS", eventId,
+                        () -> wechat.paymentCallback(url, body), WechatPayMessages::acknowledged);
             }
         } else {
             String url = firstNonBlank(trade.notifyUrl(), settings.callbackUrlAlipay());
             if (url != null) {
                 Map<String, String> params = alipay.refundNotice(eventId, trade, refund, clock.instant());
-                dispatcher.deliver(trade, "refund", eventId, () -> alipay.callback(url, params),
+                delivered = dispatcher.deliver(trade, "refund", eventId, () -> alipay.callback(url, params),
                         AlipayMessages::acknowledged);
             }
         }
-        // An out-of-order trade's payment callback goes out only after its first refund callback.
-        trade.releaseHeld().forEach(Runnable::run);
+        // An out-of-order trade's payment callback goes out only once its first refund callback has
+        // been delivered (or its first attempt failed), so the receiver sees the refund first.
+        delivered.whenComplete((done, failure) -> trade.releaseHeld().forEach(Runnable::run));
     }
 
     /**
