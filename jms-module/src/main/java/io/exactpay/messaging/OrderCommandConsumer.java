@@ -14,7 +14,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Optional;
 
 /**
  * Consumes order commands from legacy systems, each in one XA transaction with the database
@@ -42,8 +43,7 @@ public class OrderCommandConsumer implements MessageListener {
     private DeadLetters deadLetters;
 
     @Inject
-    @ConfigProperty(name = "exactpay.jms.max-delivery-attempts", defaultValue = "5")
-    private int maxDeliveryAttempts;
+    private DeliveryAttempts attempts;
 
     @Override
     public void onMessage(Message message) {
@@ -62,20 +62,11 @@ public class OrderCommandConsumer implements MessageListener {
             reject(message, "malformed: " + e.getMessage());
             return;
         }
-        int attempt = message.getIntProperty("JMSXDeliveryCount");
+        int attempt = DeliveryAttempts.attempt(message);
         try {
-            if (attempt < maxDeliveryAttempts) {
-                replies.reply(message, handler.handle(command, attempt));
-                return;
-            }
-            String reply;
-            try {
-                reply = handler.handleInOwnTransaction(command, attempt);
-            } catch (EJBException e) {
-                reject(message, "failed on attempt " + attempt + ": " + DeadLetters.rootCause(e));
-                return;
-            }
-            replies.reply(message, reply);
+            Optional<String> reply = attempts.run(message, () -> handler.handle(command, attempt),
+                    () -> handler.handleInOwnTransaction(command, attempt), reason -> reject(message, reason));
+            if (reply.isPresent()) replies.reply(message, reply.get());
         } catch (OrderNotFoundException e) {
             reject(message, e.getMessage());
         }

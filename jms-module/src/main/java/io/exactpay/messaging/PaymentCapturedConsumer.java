@@ -14,7 +14,6 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Settles verified captures from the callback inbox, each in one XA transaction with its capture,
@@ -38,8 +37,7 @@ public class PaymentCapturedConsumer implements MessageListener {
     private DeadLetters deadLetters;
 
     @Inject
-    @ConfigProperty(name = "exactpay.jms.max-delivery-attempts", defaultValue = "5")
-    private int maxDeliveryAttempts;
+    private DeliveryAttempts attempts;
 
     @Override
     public void onMessage(Message message) {
@@ -58,17 +56,9 @@ public class PaymentCapturedConsumer implements MessageListener {
             deadLetters.send(message, Settlement.QUEUE, "malformed: " + e.getMessage());
             return;
         }
-        int attempt = message.getIntProperty("JMSXDeliveryCount");
         try {
-            if (attempt < maxDeliveryAttempts) {
-                handler.handle(payment);
-                return;
-            }
-            try {
-                handler.handleInOwnTransaction(payment);
-            } catch (EJBException e) {
-                deadLetters.send(message, Settlement.QUEUE, "failed on attempt " + attempt + ": " + DeadLetters.rootCause(e));
-            }
+            attempts.run(message, () -> handler.handle(payment), () -> handler.handleInOwnTransaction(payment),
+                    reason -> deadLetters.send(message, Settlement.QUEUE, reason));
         } catch (OrderNotFoundException e) {
             deadLetters.send(message, Settlement.QUEUE, e.getMessage());
         }

@@ -1,29 +1,25 @@
 package io.exactpay.interfaces.health;
 
-import jakarta.annotation.Resource;
+import io.exactpay.infrastructure.persistence.DatabaseProbe;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-
-/** Ready only when the order database answers and has the schema. */
+/** Ready only when the order database answers, in a container transaction, and has the schema. */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-    @Resource(lookup = "jdbc/exactpay")
-    private DataSource dataSource;
+    @Inject
+    private DatabaseProbe database;
 
     @Override
     public HealthCheckResponse call() {
-        try (Connection c = dataSource.getConnection();
-             var rs = c.createStatement().executeQuery("select count(*) from flyway_schema_history")) {
-            rs.next();
-            return HealthCheckResponse.named("database").up().withData("migrations", rs.getLong(1)).build();
-        } catch (Exception e) {
+        try {
+            return HealthCheckResponse.named("database").up().withData("migrations", database.migrationsApplied()).build();
+        } catch (RuntimeException e) {
             return HealthCheckResponse.named("database").down().withData("error", e.toString()).build();
         }
     }

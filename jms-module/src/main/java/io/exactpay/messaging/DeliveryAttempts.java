@@ -1,0 +1,57 @@
+package io.exactpay.messaging;
+
+import io.exactpay.domain.model.order.OrderNotFoundException;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Optional;
+
+/**
+ * The consumers' rule for a message's delivery attempts. Before the last one the work joins the
+ * consumer's transaction, and a failure rolls everything back for the broker to redeliver with
+ * back-off. On the last one the work runs in a transaction of its own, so that its failure can be
+ * dead-lettered with the reason while the consumer's transaction consumes the message.
+ */
+@ApplicationScoped
+public class DeliveryAttempts {
+
+    /** A consumer's work on one message, in the transaction its caller chose. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws OrderNotFoundException;
+    }
+
+    /** Where the reason of a last attempt's failure goes (the dead-letter address, say). */
+    @FunctionalInterface
+    public interface Failure {
+        void record(String reason) throws JMSException;
+    }
+
+    @Inject
+    @ConfigProperty(name = "exactpay.jms.max-delivery-attempts", defaultValue = "5")
+    private int maxDeliveryAttempts;
+
+    /**
+     * Runs {@code joined} before the last attempt and {@code isolated} on it; the result, or empty
+     * when the last attempt failed and its reason went to {@code failure}.
+     */
+    public <T> Optional<T> run(Message message, Work<T> joined, Work<T> isolated, Failure failure)
+            throws JMSException, OrderNotFoundException {
+        int attempt = attempt(message);
+        if (attempt < maxDeliveryAttempts) return Optional.of(joined.run());
+        try {
+            return Optional.of(isolated.run());
+        } catch (EJBException e) {
+            failure.record("failed on attempt " + attempt + ": " + DeadLetters.rootCause(e));
+            return Optional.empty();
+        }
+    }
+
+    public static int attempt(Message message) throws JMSException {
+        return message.getIntProperty("JMSXDeliveryCount");
+    }
+}
