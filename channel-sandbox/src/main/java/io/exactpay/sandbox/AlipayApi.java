@@ -54,7 +54,8 @@ final class AlipayApi {
             return answer(method, failure("40002", "Invalid Arguments", "isv.invalid-parameter", "biz_content"));
         }
         String outTradeNo = str(biz, "out_trade_no");
-        Optional<SandboxResponse> fault = events.apiFault(SandboxChannel.ALIPAY, outTradeNo);
+        Optional<SandboxResponse> fault = events.apiFault(SandboxChannel.ALIPAY, outTradeNo,
+                method.equals("alipay.trade.refund"));
         if (fault.isPresent()) {
             return fault.get();
         }

@@ -20,7 +20,9 @@ public enum Fault {
     /** Carry out the next API call but answer only after the caller has given up. */
     API_TIMEOUT,
     /** When a close request arrives, the payer pays first: the close loses the race. */
-    PAY_AFTER_CLOSE;
+    PAY_AFTER_CLOSE,
+    /** Every refund request on this trade answers like API_5XX, for as long as the fault is set. */
+    REFUNDS_DOWN;
 
     boolean oneShot() {
         return this == API_5XX || this == API_TIMEOUT;

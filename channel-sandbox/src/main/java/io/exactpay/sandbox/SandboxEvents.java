@@ -126,7 +126,13 @@ final class SandboxEvents implements AutoCloseable {
 
     /** A 5xx answer instead of the call, when that fault is set; nothing changes in the ledger. */
     Optional<SandboxResponse> apiFault(SandboxChannel channel, String outTradeNo) {
-        if (outTradeNo != null && ledger.faults(channel, outTradeNo).take(Fault.API_5XX)) {
+        return apiFault(channel, outTradeNo, false);
+    }
+
+    /** As {@link #apiFault(SandboxChannel, String)}; a refund request also fails while REFUNDS_DOWN is set. */
+    Optional<SandboxResponse> apiFault(SandboxChannel channel, String outTradeNo, boolean refundRequest) {
+        if (outTradeNo != null && (ledger.faults(channel, outTradeNo).take(Fault.API_5XX)
+                || refundRequest && ledger.faults(channel, outTradeNo).has(Fault.REFUNDS_DOWN))) {
             return Optional.of(SandboxResponse.json(503,
                     "{\"code\":\"SYSTEM_ERROR\",\"message\":\"sandbox fault: service unavailable\"}"));
         }

@@ -150,7 +150,7 @@ final class WechatPayApi {
                 || !trade.currency().equals(amount.has("currency") ? amount.get("currency").getAsString() : "CNY")) {
             return error(400, "INVALID_REQUEST", "total or currency differs from the trade");
         }
-        Optional<SandboxResponse> fault = events.apiFault(SandboxChannel.WECHATPAY, outTradeNo);
+        Optional<SandboxResponse> fault = events.apiFault(SandboxChannel.WECHATPAY, outTradeNo, true);
         if (fault.isPresent()) {
             return fault.get();
         }

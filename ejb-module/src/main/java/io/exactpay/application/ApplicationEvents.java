@@ -19,4 +19,19 @@ public interface ApplicationEvents {
      * LatePaymentRefunding), so the payer and the merchant are told.
      */
     void paymentRefunding(OrderView order, Channel channel, CaptureRole role, String outRefundNo, long amountMinor);
+
+    /** Every channel trade of the cancelled order is closed (or captured and being refunded). */
+    void orderClosed(OrderView order);
+
+    /** A paid order was cancelled: its payment is being refunded in full. */
+    void orderRefunding(OrderView order, RefundView refund);
+
+    /** The refund of a cancelled order's payment succeeded: nothing of the order's money is kept. */
+    void orderRefunded(OrderView order, RefundView refund);
+
+    /** Money is back with the payer (any refund: duplicate, late or the order's own). */
+    void refundSucceeded(OrderView order, RefundView refund);
+
+    /** The channel refused a refund or never took it: a person must act (also raises the alert metric). */
+    void refundFailed(OrderView order, RefundView refund);
 }

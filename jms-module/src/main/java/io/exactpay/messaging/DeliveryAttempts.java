@@ -37,14 +37,14 @@ public class DeliveryAttempts {
 
     /**
      * Runs {@code joined} before the last attempt and {@code isolated} on it; the result, or empty
-     * when the last attempt failed and its reason went to {@code failure}.
+     * when the last attempt failed and its reason went to {@code failure} (or the work has no result).
      */
     public <T> Optional<T> run(Message message, Work<T> joined, Work<T> isolated, Failure failure)
             throws JMSException, OrderNotFoundException {
         int attempt = attempt(message);
-        if (attempt < maxDeliveryAttempts) return Optional.of(joined.run());
+        if (attempt < maxDeliveryAttempts) return Optional.ofNullable(joined.run());
         try {
-            return Optional.of(isolated.run());
+            return Optional.ofNullable(isolated.run());
         } catch (EJBException e) {
             failure.record("failed on attempt " + attempt + ": " + DeadLetters.rootCause(e));
             return Optional.empty();

@@ -2,6 +2,7 @@ package io.exactpay.messaging;
 
 import io.exactpay.application.ApplicationEvents;
 import io.exactpay.application.OrderView;
+import io.exactpay.application.RefundView;
 import io.exactpay.domain.model.payment.CaptureRole;
 import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.messaging.contract.Events;
@@ -40,6 +41,31 @@ public class JmsApplicationEvents implements ApplicationEvents {
         String type = role == CaptureRole.DUPLICATE ? "DuplicatePaymentRefunding" : "LatePaymentRefunding";
         publish(order.id(), type, Events.paymentRefunding(type, UUID.randomUUID(), order, channel.name(),
                 outRefundNo, amountMinor));
+    }
+
+    @Override
+    public void orderClosed(OrderView order) {
+        publish(order.id(), "OrderClosed", Events.orderClosed(UUID.randomUUID(), order));
+    }
+
+    @Override
+    public void orderRefunding(OrderView order, RefundView refund) {
+        publish(order.id(), "OrderRefunding", Events.refund("OrderRefunding", UUID.randomUUID(), order, refund));
+    }
+
+    @Override
+    public void orderRefunded(OrderView order, RefundView refund) {
+        publish(order.id(), "OrderRefunded", Events.refund("OrderRefunded", UUID.randomUUID(), order, refund));
+    }
+
+    @Override
+    public void refundSucceeded(OrderView order, RefundView refund) {
+        publish(order.id(), "RefundSucceeded", Events.refund("RefundSucceeded", UUID.randomUUID(), order, refund));
+    }
+
+    @Override
+    public void refundFailed(OrderView order, RefundView refund) {
+        publish(order.id(), "RefundFailed", Events.refund("RefundFailed", UUID.randomUUID(), order, refund));
     }
 
     private void publish(UUID orderId, String type, String body) {

@@ -48,6 +48,10 @@ public final class Settings {
         DEFAULTS.put("jms.max-redelivery-delay-ms", "60000");
         DEFAULTS.put("db.lock-timeout-ms", "5000");
         DEFAULTS.put("tx.timeout-seconds", "60");
+
+        DEFAULTS.put("order.time-to-pay", "PT30M");
+        DEFAULTS.put("janitor.interval", "PT30S");
+        DEFAULTS.put("janitor.stale-after", "PT2M");
     }
 
     private final Map<String, String> values;
@@ -106,7 +110,8 @@ public final class Settings {
      */
     public Map<String, String> applicationProperties() {
         Map<String, String> props = new LinkedHashMap<>();
-        for (String key : new String[] {"jms.max-delivery-attempts", "db.lock-timeout-ms"}) {
+        for (String key : new String[] {"jms.max-delivery-attempts", "db.lock-timeout-ms",
+                "order.time-to-pay", "janitor.interval", "janitor.stale-after"}) {
             props.put("exactpay." + key, get(key));
         }
         String callbacks = get("callback-base-url");

@@ -30,6 +30,16 @@ public final class OrderDatabase {
         }
     }
 
+    /** The first column of the first row, or null when there is no row. */
+    public static String text(String sql, Object... params) throws SQLException {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     public static long inDoubtTransactions() throws SQLException {
         return count("select count(*) from pg_prepared_xacts");
     }

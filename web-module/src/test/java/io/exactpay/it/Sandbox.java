@@ -27,6 +27,12 @@ public final class Sandbox {
         if (response.statusCode() != 200) throw new AssertionError("faults not set: " + response.body());
     }
 
+    public static void clearFaults(String channel, String outTradeNo) throws Exception {
+        HttpResponse<String> response = post("sandbox/faults", "{\"channel\":\"" + channel + "\",\"outTradeNo\":\""
+                + outTradeNo + "\",\"faults\":[],\"delayMillis\":0}");
+        if (response.statusCode() != 200) throw new AssertionError("faults not cleared: " + response.body());
+    }
+
     /** Every delivery attempt of the trade's callbacks so far. */
     public static JsonArray callbacks(String channel, String outTradeNo) throws Exception {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(SystemUnderTest.get().sandboxUri()

@@ -1,25 +1,20 @@
 package io.exactpay.application.internal;
 
 import io.exactpay.application.CallbackService;
-import io.exactpay.application.SettlementQueue;
 import io.exactpay.domain.model.payment.Channel;
-import io.exactpay.domain.model.payment.PaymentAttempt;
 import io.exactpay.infrastructure.channel.CallbackReply;
 import io.exactpay.infrastructure.channel.CallbackVerdict;
 import io.exactpay.infrastructure.channel.InboundCallback;
 import io.exactpay.infrastructure.channel.PaymentCaptured;
 import io.exactpay.infrastructure.channel.PaymentChannels;
-import io.exactpay.infrastructure.persistence.CallbackInboxEntry;
+import io.exactpay.infrastructure.channel.RefundSettled;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
-import java.time.Clock;
 import java.util.logging.Logger;
 
 @Stateless
@@ -32,13 +27,10 @@ public class DefaultCallbackService implements CallbackService {
     private PaymentChannels channels;
 
     @Inject
-    private SettlementQueue settlement;
+    private ChannelIntake intake;
 
     @Inject
-    private Clock clock;
-
-    @PersistenceContext(unitName = "exactpay")
-    private EntityManager em;
+    private SettlementMetrics metrics;
 
     @Resource
     private SessionContext context;
@@ -48,38 +40,18 @@ public class DefaultCallbackService implements CallbackService {
         var verifier = channels.verifier(channel).orElseThrow(() ->
                 new IllegalStateException(channel + " is not configured on this server"));
         CallbackVerdict verdict = verifier.verify(callback);
-        if (verdict instanceof CallbackVerdict.Accepted accepted && accepted.message() instanceof PaymentCaptured captured) {
-            takeIn(captured);
+        if (verdict instanceof CallbackVerdict.Accepted accepted) {
+            // One transaction: the inbox row and the queued work; a repeat finds the row and does nothing.
+            if (accepted.message() instanceof PaymentCaptured captured) intake.takeIn(captured);
+            else if (accepted.message() instanceof RefundSettled settled) intake.takeIn(settled);
         } else {
-            // Rejected, ignored, or a refund notice we do not act on yet: nothing may be kept,
-            // not even the nonce the verifier recorded.
+            // Rejected or ignored: nothing may be kept, not even the nonce the verifier recorded.
             context.setRollbackOnly();
             if (verdict instanceof CallbackVerdict.Rejected rejected) {
+                metrics.callbackRejected(channel, rejected.reason().name());
                 LOG.warning(() -> channel + " callback rejected: " + rejected.reason() + " " + rejected.detail());
             }
         }
         return verdict.reply();
-    }
-
-    /** One transaction: the inbox row and the queued event; a repeat finds the row and does nothing. */
-    private void takeIn(PaymentCaptured captured) {
-        boolean seen = !em.createQuery("select e.id from CallbackInboxEntry e where e.channel = :channel"
-                        + " and e.channelTxnId = :txn and e.eventType = :type", Long.class)
-                .setParameter("channel", captured.channel()).setParameter("txn", captured.transactionId())
-                .setParameter("type", CallbackInboxEntry.PAYMENT_CAPTURED)
-                .getResultList().isEmpty();
-        if (seen) return;
-        PaymentAttempt attempt = em.createQuery("select a from PaymentAttempt a where a.channel = :channel"
-                        + " and a.outTradeNo = :no", PaymentAttempt.class)
-                .setParameter("channel", captured.channel()).setParameter("no", captured.outTradeNo())
-                .getSingleResult();
-        // A concurrent copy of this callback fails here on the unique key and is retried by the channel.
-        em.persist(new CallbackInboxEntry(captured.channel(), captured.transactionId(),
-                CallbackInboxEntry.PAYMENT_CAPTURED, captured.outTradeNo(), captured.amount().minorUnits(),
-                captured.amount().currency(), clock.instant()));
-        em.flush();
-        settlement.paymentCaptured(attempt.orderId(), attempt.id(), captured.channel(), captured.outTradeNo(),
-                captured.transactionId(), captured.amount().minorUnits(), captured.amount().currency(),
-                captured.paidAt());
     }
 }

@@ -44,6 +44,12 @@ public class DefaultOrderService implements OrderService {
     private ApplicationEvents events;
 
     @Inject
+    private OrderJournal journal;
+
+    @Inject
+    private SettlementMetrics metrics;
+
+    @Inject
     private Clock clock;
 
     @Inject
@@ -60,7 +66,8 @@ public class DefaultOrderService implements OrderService {
             throw new DuplicateMerchantOrderException(command.merchantOrderNo(), existing.get().id());
         }
         Order order = Order.place(command.clientId(), command.merchantOrderNo(),
-                Money.of(command.amountMinor(), command.currency()), command.subject(), clock.instant(), timeToPay);
+                Money.of(command.amountMinor(), command.currency()), command.subject(), clock.instant(),
+                command.timeToPay() != null ? command.timeToPay() : timeToPay);
         orders.add(order);
         try {
             // The unique constraint settles a race between two equal requests, before anything is sent.
@@ -69,9 +76,11 @@ public class DefaultOrderService implements OrderService {
             if (isUniqueViolation(e)) throw new DuplicateMerchantOrderException(command.merchantOrderNo(), null);
             throw e;
         }
+        journal.audit(order, null, command.clientId(), "ORDER_PLACED", order.amount() + " due by " + order.expiresAt());
         OrderView view = OrderView.of(order);
         // Commits together with the order row (XA), or not at all.
         events.orderCreated(view);
+        metrics.orderCreated();
         return view;
     }
 
@@ -91,6 +100,7 @@ public class DefaultOrderService implements OrderService {
         }
         OrderRemark remark = order.addRemark(command.author(), command.text(), clock.instant());
         em.persist(remark);
+        journal.audit(order, order.status(), command.author(), "REMARK_ADDED", command.text());
         processedMessages.record(command.messageId(), "order-commands", command.deliveryAttempt(),
                 order.id(), remark.revision());
         return new RemarkAdded(order.id(), remark.revision(), false);

@@ -15,6 +15,7 @@ import io.exactpay.infrastructure.channel.PaymentChannels;
 import io.exactpay.infrastructure.channel.PaymentInstruction;
 import io.exactpay.infrastructure.channel.PaymentOrder;
 import io.exactpay.domain.model.order.OrderRepository;
+import io.exactpay.domain.model.order.OrderStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -63,7 +64,13 @@ public class DefaultPaymentService implements PaymentService {
         } catch (ChannelOutcomeUnknownException e) {
             throw new ChannelUnavailableException(channel + " did not answer: " + e.getMessage(), attempt);
         }
-        return steps.opened(attempt.id(), instruction.qrCodeContent());
+        AttemptView opened = steps.opened(attempt.id(), instruction.qrCodeContent());
+        // Cancelled or paid while the channel opened the trade: it is being closed, so do not hand it out.
+        OrderStatus status = orders.find(orderId).orElseThrow(() -> new OrderNotFoundException(orderId)).status();
+        if (status != OrderStatus.PENDING) {
+            throw new OrderNotPayableException("Order " + orderId + " became " + status + " while the trade opened");
+        }
+        return opened;
     }
 
     @Override

@@ -7,8 +7,10 @@ import io.exactpay.application.SettlementService;
 import io.exactpay.domain.model.order.Order;
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.order.OrderRepository;
+import io.exactpay.domain.model.order.OrderStatus;
 import io.exactpay.domain.model.payment.Capture;
 import io.exactpay.domain.model.payment.CaptureRole;
+import io.exactpay.domain.model.payment.PaymentAttempt;
 import io.exactpay.domain.model.refund.Refund;
 import io.exactpay.domain.model.refund.RefundReason;
 import io.exactpay.domain.shared.Money;
@@ -32,6 +34,15 @@ public class DefaultSettlementService implements SettlementService {
     private ApplicationEvents events;
 
     @Inject
+    private SettlementSteps steps;
+
+    @Inject
+    private OrderJournal journal;
+
+    @Inject
+    private SettlementMetrics metrics;
+
+    @Inject
     private Clock clock;
 
     @PersistenceContext(unitName = "exactpay")
@@ -45,21 +56,38 @@ public class DefaultSettlementService implements SettlementService {
                 .setParameter("attempt", payment.attemptId()).getResultStream().findFirst().orElse(null);
         if (earlier != null) return earlier.role();
 
+        OrderStatus before = order.status();
+        PaymentAttempt attempt = em.find(PaymentAttempt.class, payment.attemptId());
+        if (attempt == null || !attempt.orderId().equals(order.id())) {
+            throw new IllegalArgumentException("attempt " + payment.attemptId() + " is not one of order " + order.id());
+        }
         Money amount = Money.of(payment.amountMinor(), payment.currency());
         CaptureRole role = order.recordCapture(amount);
-        Capture capture = new Capture(order.id(), payment.attemptId(), payment.channel(), payment.transactionId(),
+        attempt.captured(clock.instant());
+        Capture capture = new Capture(order.id(), attempt.id(), payment.channel(), payment.transactionId(),
                 amount, role, clock.instant());
         em.persist(capture);
-        OrderView view = OrderView.of(order);
+        journal.postCapture(capture);
+        String actor = "channel:" + payment.channel();
+        journal.audit(order, before, actor, "CAPTURE_" + role,
+                attempt.outTradeNo() + " transaction " + payment.transactionId() + " " + amount);
+        metrics.captured(role, payment.channel());
+        metrics.settled("capture", payment.acceptedAt());
+
         if (role == CaptureRole.PRIMARY) {
-            events.orderPaid(view, capture.channel());
+            events.orderPaid(OrderView.of(order), capture.channel());
+            metrics.orderPaid();
+            // Later, outside this lock: the close consumer closes the trades the payer no longer needs.
+            steps.closeOpenAttempts(order);
             return role;
         }
         // Same transaction: the extra money is owed back the moment we know of it.
-        Refund refund = Refund.of(capture, role == CaptureRole.DUPLICATE
-                ? RefundReason.DUPLICATE_PAYMENT : RefundReason.PAID_AFTER_CANCEL, clock.instant());
-        em.persist(refund);
-        events.paymentRefunding(view, capture.channel(), role, refund.outRefundNo(), refund.amount().minorUnits());
+        Refund refund = steps.requestRefund(order, capture, role == CaptureRole.DUPLICATE
+                ? RefundReason.DUPLICATE_PAYMENT : RefundReason.PAID_AFTER_CANCEL, actor);
+        events.paymentRefunding(OrderView.of(order), capture.channel(), role, refund.outRefundNo(),
+                refund.amount().minorUnits());
+        // A late capture settles its trade: the closing order may now be closed.
+        steps.closeIfNoTradeOpen(order, actor);
         return role;
     }
 }

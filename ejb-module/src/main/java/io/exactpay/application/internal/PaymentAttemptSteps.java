@@ -1,7 +1,9 @@
 package io.exactpay.application.internal;
 
 import io.exactpay.application.AttemptView;
+import io.exactpay.application.SettlementQueue;
 import io.exactpay.domain.model.order.Order;
+import io.exactpay.domain.model.order.OrderStatus;
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.order.OrderNotPayableException;
 import io.exactpay.domain.model.order.OrderRepository;
@@ -28,6 +30,9 @@ public class PaymentAttemptSteps {
     private PaymentAttemptRepository attempts;
 
     @Inject
+    private SettlementQueue queue;
+
+    @Inject
     private Clock clock;
 
     /** Under the order's lock: the order may take a payment, and the attempt is written down. */
@@ -41,9 +46,15 @@ public class PaymentAttemptSteps {
         return AttemptView.of(attempt);
     }
 
-    public AttemptView opened(UUID attemptId, String qrCode) {
+    /**
+     * Under the order's lock: the trade is open. If the order was cancelled or paid meanwhile, the
+     * trade must not stay payable: it is queued for closing with this commit.
+     */
+    public AttemptView opened(UUID attemptId, String qrCode) throws OrderNotFoundException {
         PaymentAttempt attempt = attempts.find(attemptId).orElseThrow();
+        Order order = orders.findForUpdate(attempt.orderId());
         attempt.opened(qrCode, clock.instant());
+        if (order.status() != OrderStatus.PENDING) queue.closeAttempt(order.id(), attempt.id());
         return AttemptView.of(attempt);
     }
 

@@ -32,6 +32,22 @@ public class SqlInvariantChecker implements InvariantChecker {
                 + " where o.status in ('CLOSED', 'REFUNDED') and " + SETTLED + " and " + KEPT + " <> 0"},
         {"paid-order-keeps-its-amount", "select o.id::text, (" + KEPT + ")::text from orders o"
                 + " where o.status = 'PAID' and " + SETTLED + " and " + KEPT + " <> o.amount_minor"},
+        {"paid-exactly-when-primary-capture", "select o.id::text, o.status from orders o where"
+                + " (o.status in ('PAID', 'REFUNDING', 'REFUNDED')) <> exists (select 1 from capture c"
+                + " where c.order_id = o.id and c.role = 'PRIMARY')"},
+        {"payment-refunded-only-when-order-refunds", "select o.id::text, o.status from orders o"
+                + " join capture c on c.order_id = o.id and c.role = 'PRIMARY' where"
+                + " (o.status in ('REFUNDING', 'REFUNDED')) <> exists (select 1 from refund r where r.capture_id = c.id)"},
+        {"refunded-order-refund-succeeded", "select o.id::text, o.status from orders o where o.status = 'REFUNDED'"
+                + " and not exists (select 1 from capture c join refund r on r.capture_id = c.id"
+                + " where c.order_id = o.id and c.role = 'PRIMARY' and r.status = 'SUCCEEDED')"},
+        {"closed-order-has-no-open-trade", "select o.id::text, a.out_trade_no from orders o"
+                + " join payment_attempt a on a.order_id = o.id where o.status = 'CLOSED'"
+                + " and a.status in ('OPENING', 'OPEN')"},
+        {"ledger-matches-captures-and-refunds", "select o.id::text, (select coalesce(sum(l.amount_minor), 0)"
+                + " from ledger_entry l where l.order_id = o.id)::text from orders o"
+                + " where (select coalesce(sum(l.amount_minor), 0) from ledger_entry l where l.order_id = o.id)"
+                + " <> " + KEPT},
     };
 
     @PersistenceContext(unitName = "exactpay")

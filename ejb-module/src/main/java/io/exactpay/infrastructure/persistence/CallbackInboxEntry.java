@@ -18,6 +18,7 @@ import java.time.Instant;
 public class CallbackInboxEntry {
 
     public static final String PAYMENT_CAPTURED = "PAYMENT_CAPTURED";
+    public static final String REFUND_SETTLED = "REFUND_SETTLED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

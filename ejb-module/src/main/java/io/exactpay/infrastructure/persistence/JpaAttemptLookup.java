@@ -2,6 +2,7 @@ package io.exactpay.infrastructure.persistence;
 
 import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.domain.model.payment.PaymentAttempt;
+import io.exactpay.domain.model.refund.Refund;
 import io.exactpay.infrastructure.channel.AttemptLookup;
 import io.exactpay.infrastructure.channel.ChannelAmount;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +28,17 @@ public class JpaAttemptLookup implements AttemptLookup {
                         new ChannelAmount(a.amount().minorUnits(), a.amount().currency())));
     }
 
-    /** No refund is recorded by ExactPay yet, so a refund notice names nothing we know. */
     @Override
     public Optional<KnownRefund> refund(Channel channel, String outRefundNo) {
-        return Optional.empty();
+        return em.createQuery("select r, a from Refund r, Capture c, PaymentAttempt a where r.outRefundNo = :no"
+                        + " and c.id = r.captureId and a.id = c.attemptId and a.channel = :channel", Object[].class)
+                .setParameter("no", outRefundNo).setParameter("channel", channel)
+                .getResultStream().findFirst()
+                .map(row -> {
+                    Refund refund = (Refund) row[0];
+                    PaymentAttempt attempt = (PaymentAttempt) row[1];
+                    return new KnownRefund(channel, attempt.outTradeNo(), outRefundNo,
+                            new ChannelAmount(refund.amount().minorUnits(), refund.amount().currency()));
+                });
     }
 }

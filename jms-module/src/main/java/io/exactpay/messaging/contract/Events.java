@@ -1,6 +1,7 @@
 package io.exactpay.messaging.contract;
 
 import io.exactpay.application.OrderView;
+import io.exactpay.application.RefundView;
 import jakarta.json.Json;
 
 import java.util.UUID;
@@ -57,5 +58,35 @@ public final class Events {
                 .add("createdAt", order.createdAt().toString())
                 .add("expiresAt", order.expiresAt().toString())
                 .build().toString();
+    }
+
+    /** The cancelled order is CLOSED: none of its trades can be paid any more. */
+    public static String orderClosed(UUID eventId, OrderView order) {
+        return Json.createObjectBuilder()
+                .add("type", "OrderClosed")
+                .add("schemaVersion", 1)
+                .add("eventId", eventId.toString())
+                .add("orderId", order.id().toString())
+                .add("merchantOrderNo", order.merchantOrderNo())
+                .add("orderStatus", order.status())
+                .build().toString();
+    }
+
+    /** OrderRefunding, OrderRefunded, RefundSucceeded or RefundFailed: one refund and its order's state. */
+    public static String refund(String type, UUID eventId, OrderView order, RefundView refund) {
+        var json = Json.createObjectBuilder()
+                .add("type", type)
+                .add("schemaVersion", 1)
+                .add("eventId", eventId.toString())
+                .add("orderId", order.id().toString())
+                .add("merchantOrderNo", order.merchantOrderNo())
+                .add("orderStatus", order.status())
+                .add("outRefundNo", refund.outRefundNo())
+                .add("reason", refund.reason())
+                .add("refundStatus", refund.status())
+                .add("amount", refund.amountMinor())
+                .add("currency", refund.currency());
+        if (refund.failure() != null) json.add("failure", refund.failure());
+        return json.build().toString();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
 import java.io.StringReader;
+import java.time.Instant;
 
 import java.util.UUID;
 
@@ -35,15 +36,18 @@ public final class Settlement {
             return new CapturedPayment(UUID.fromString(json.getString("orderId")),
                     UUID.fromString(json.getString("attemptId")), Channel.valueOf(json.getString("channel")),
                     json.getString("transactionId"), json.getJsonNumber("amount").longValueExact(),
-                    json.getString("currency"));
+                    json.getString("currency"),
+                    json.containsKey("acceptedAt") ? Instant.parse(json.getString("acceptedAt")) : null);
         } catch (JsonException | IllegalStateException | ClassCastException | NullPointerException
-                 | IllegalArgumentException | ArithmeticException e) {
+                 | IllegalArgumentException | ArithmeticException
+                 | java.time.format.DateTimeParseException e) {
             throw new MalformedMessageException("malformed PaymentCaptured: " + e, e);
         }
     }
 
     public static String paymentCaptured(UUID orderId, UUID attemptId, String channel, String outTradeNo,
-                                         String transactionId, long amountMinor, String currency, String paidAt) {
+                                         String transactionId, long amountMinor, String currency, String paidAt,
+                                         Instant acceptedAt) {
         return Json.createObjectBuilder()
                 .add("type", "PaymentCaptured")
                 .add("schemaVersion", 1)
@@ -55,6 +59,7 @@ public final class Settlement {
                 .add("amount", amountMinor)
                 .add("currency", currency)
                 .add("paidAt", paidAt == null ? "" : paidAt)
+                .add("acceptedAt", acceptedAt.toString())
                 .build().toString();
     }
 }

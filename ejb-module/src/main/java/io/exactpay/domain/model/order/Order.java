@@ -18,8 +18,11 @@ import java.util.UUID;
 /**
  * An order a merchant's customer pays for: the aggregate that owns the order's money state.
  *
- * <p>Lifecycle: created PENDING with an expiry from the server clock; every change bumps its
- * revision, so a reader can tell one version of the order from the next. Changes are made only
+ * <p>Lifecycle (DESIGN.md section 4): created PENDING with an expiry from the server clock. The
+ * first capture makes it PAID; a cancel or the expiry makes a PENDING order CLOSING until every open
+ * channel trade is confirmed closed (or captured), then CLOSED. A paid order cancelled for a reason
+ * that allows it goes REFUNDING, then REFUNDED when its payment is back with the payer. Every
+ * change bumps its revision, so a reader can tell one version of the order from the next. Changes are made only
  * under the order's row lock ({@link OrderRepository#findForUpdate}), which is what serializes
  * concurrent commands for one order across threads and instances.
  */
@@ -54,6 +57,10 @@ public class Order {
 
     @Column(name = "expires_at", nullable = false, updatable = false)
     private Instant expiresAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancel_reason")
+    private CancelReason cancelReason;
 
     protected Order() {
         // for JPA
@@ -106,6 +113,73 @@ public class Order {
         };
     }
 
+    /**
+     * Cancels the order for {@code reason}: PENDING goes CLOSING (the caller closes its open
+     * trades); PAID goes REFUNDING when the reason refunds a paid order (the caller requests the
+     * refund of its payment). An order already cancelled or refunded is left as it is, and so is
+     * a paid order that merely expired.
+     */
+    public CancelOutcome cancel(CancelReason reason, Instant now) throws IllegalTransitionException {
+        switch (status) {
+            case PENDING -> {
+                if (reason == CancelReason.EXPIRED && now.isBefore(expiresAt)) {
+                    throw new IllegalTransitionException(status, "Order " + id + " expires only at " + expiresAt);
+                }
+                moveTo(OrderStatus.CLOSING);
+                cancelReason = reason;
+                return CancelOutcome.CLOSING;
+            }
+            case PAID -> {
+                if (reason == CancelReason.EXPIRED) return CancelOutcome.UNCHANGED;
+                if (!reason.refundsPaidOrder()) {
+                    throw new IllegalTransitionException(status, "Order " + id
+                            + " is paid; only its merchant or support can cancel it, with a full refund");
+                }
+                moveTo(OrderStatus.REFUNDING);
+                cancelReason = reason;
+                return CancelOutcome.REFUNDING;
+            }
+            default -> {
+                return CancelOutcome.UNCHANGED;
+            }
+        }
+    }
+
+    /** Support refunds a paid order in full by hand: PAID goes REFUNDING. */
+    public void refundInFull() throws IllegalTransitionException {
+        if (status != OrderStatus.PAID) {
+            throw new IllegalTransitionException(status, "Order " + id + " is " + status + "; only a PAID order can be refunded");
+        }
+        moveTo(OrderStatus.REFUNDING);
+        cancelReason = CancelReason.SUPPORT;
+    }
+
+    /**
+     * A CLOSING order closes once none of its channel trades can still be paid. True when this
+     * call closed it.
+     */
+    public boolean closeIfNoTradeOpen(boolean anyTradeOpen) {
+        if (status != OrderStatus.CLOSING || anyTradeOpen) return false;
+        moveTo(OrderStatus.CLOSED);
+        return true;
+    }
+
+    /** The refund of the order's own payment succeeded: REFUNDING goes REFUNDED. */
+    public void paymentRefunded() {
+        if (status != OrderStatus.REFUNDING) {
+            throw new IllegalStateException("Order " + id + " is " + status + ", not REFUNDING");
+        }
+        moveTo(OrderStatus.REFUNDED);
+    }
+
+    private void moveTo(OrderStatus target) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalStateException("Order " + id + " cannot move from " + status + " to " + target);
+        }
+        status = target;
+        revision++;
+    }
+
     /** Attaches a remark; it becomes the order's next revision. */
     public OrderRemark addRemark(String author, String text, Instant now) {
         requireText(author, "author", 64);
@@ -156,5 +230,9 @@ public class Order {
 
     public Instant expiresAt() {
         return expiresAt;
+    }
+
+    public CancelReason cancelReason() {
+        return cancelReason;
     }
 }

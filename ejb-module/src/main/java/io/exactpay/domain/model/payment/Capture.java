@@ -75,6 +75,14 @@ public class Capture {
         return channel;
     }
 
+    public String channelTxnId() {
+        return channelTxnId;
+    }
+
+    public Instant capturedAt() {
+        return capturedAt;
+    }
+
     public Money amount() {
         return amount;
     }

@@ -18,7 +18,9 @@ import java.util.UUID;
  *
  * <p>Lifecycle: recorded OPENING before the channel is called (so a crash or a timeout leaves a
  * trace the janitor can query by out_trade_no), then OPEN with what the payer scans, or REJECTED
- * with the channel's reason. Opening is idempotent at the channel by out_trade_no.
+ * with the channel's reason. Opening is idempotent at the channel by out_trade_no. An open attempt
+ * ends CAPTURED when its capture is recorded (whatever we believed before: the channel's money is
+ * the truth) or CLOSED when the channel confirms it can no longer be paid.
  */
 @Entity
 @Table(name = "payment_attempt")
@@ -53,6 +55,9 @@ public class PaymentAttempt {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    @Column(name = "checked_at")
+    private Instant checkedAt;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -84,9 +89,10 @@ public class PaymentAttempt {
 
     /** The channel accepted the trade; idempotent when it answers the same again. */
     public void opened(String qrCodeContent, Instant now) {
-        if (status == AttemptStatus.REJECTED) {
-            throw new IllegalStateException("attempt " + outTradeNo + " was rejected by the channel");
+        if (status == AttemptStatus.REJECTED || status == AttemptStatus.CAPTURED) {
+            throw new IllegalStateException("attempt " + outTradeNo + " is " + status);
         }
+        // A close that found no trade may have overtaken the create call: the trade exists after all.
         this.status = AttemptStatus.OPEN;
         this.qrCode = qrCodeContent;
         this.updatedAt = now;
@@ -99,6 +105,28 @@ public class PaymentAttempt {
         this.status = AttemptStatus.REJECTED;
         this.channelError = reason.length() > 200 ? reason.substring(0, 200) : reason;
         this.updatedAt = now;
+    }
+
+    /** The channel confirmed the trade cannot be paid (closed, or never created). */
+    public void closed(Instant now) {
+        if (status == AttemptStatus.CAPTURED) {
+            throw new IllegalStateException("attempt " + outTradeNo + " was paid; it cannot be closed");
+        }
+        if (status.isOpen()) {
+            this.status = AttemptStatus.CLOSED;
+            this.updatedAt = now;
+        }
+    }
+
+    /** The payer paid this trade; recorded with its capture. */
+    public void captured(Instant now) {
+        this.status = AttemptStatus.CAPTURED;
+        this.updatedAt = now;
+    }
+
+    /** The janitor asked the channel about this attempt. */
+    public void checked(Instant now) {
+        this.checkedAt = now;
     }
 
     public UUID id() {

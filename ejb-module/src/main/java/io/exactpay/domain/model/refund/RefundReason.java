@@ -5,5 +5,14 @@ public enum RefundReason {
     /** The order was already paid through another attempt. */
     DUPLICATE_PAYMENT,
     /** The payment landed on an order that was closing or closed. */
-    PAID_AFTER_CANCEL
+    PAID_AFTER_CANCEL,
+    /** A paid order was cancelled by its merchant (portal or legacy system) or by support. */
+    ORDER_CANCELLED,
+    /** Support refunded a paid order by hand. */
+    MANUAL;
+
+    /** The refund gives back the order's own payment, so the order itself is being refunded. */
+    public boolean refundsTheOrder() {
+        return this == ORDER_CANCELLED || this == MANUAL;
+    }
 }

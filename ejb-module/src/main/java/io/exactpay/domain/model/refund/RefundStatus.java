@@ -2,8 +2,17 @@ package io.exactpay.domain.model.refund;
 
 /** REQUESTED -> SUBMITTED -> SUCCEEDED | FAILED (FAILED needs a person). */
 public enum RefundStatus {
+    /** Recorded with the capture or cancel that made it owed; not yet accepted by the channel. */
     REQUESTED,
+    /** The channel accepted it; the money is on its way back. */
     SUBMITTED,
+    /** The money is back with the payer. */
     SUCCEEDED,
-    FAILED
+    /** The channel refused it, or never answered within the limit: a person must act. */
+    FAILED;
+
+    /** Still owed to the payer and still ours to push: the refund consumer and the janitor work on it. */
+    public boolean isUnsettled() {
+        return this == REQUESTED || this == SUBMITTED;
+    }
 }

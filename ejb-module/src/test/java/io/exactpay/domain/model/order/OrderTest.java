@@ -76,4 +76,58 @@ class OrderTest {
         assertTrue(OrderStatus.REFUNDED.isFinal());
         assertFalse(OrderStatus.PAID.isFinal());
     }
+
+    @Test
+    void cancellingAPendingOrderClosesItOnceNoTradeIsOpen() throws Exception {
+        Order order = order();
+        assertEquals(CancelOutcome.CLOSING, order.cancel(CancelReason.PAYER_REQUEST, NOW));
+        assertEquals(OrderStatus.CLOSING, order.status());
+        assertFalse(order.closeIfNoTradeOpen(true), "an open trade keeps it closing");
+        assertTrue(order.closeIfNoTradeOpen(false));
+        assertEquals(OrderStatus.CLOSED, order.status());
+        assertEquals(CaptureRole.LATE, order.recordCapture(Money.of(1999, "CNY")), "a capture on a closed order is late");
+        assertEquals(OrderStatus.CLOSED, order.status());
+    }
+
+    @Test
+    void aRepeatedCancelChangesNothing() throws Exception {
+        Order order = order();
+        order.cancel(CancelReason.MERCHANT_REQUEST, NOW);
+        int revision = order.revision();
+        assertEquals(CancelOutcome.UNCHANGED, order.cancel(CancelReason.MERCHANT_REQUEST, NOW));
+        assertEquals(CancelOutcome.UNCHANGED, order.cancel(CancelReason.EXPIRED, NOW.plus(Duration.ofHours(1))));
+        assertEquals(revision, order.revision());
+    }
+
+    @Test
+    void aPaidOrderIsRefundedOnlyWhenTheReasonAllowsIt() throws Exception {
+        Order order = order();
+        order.recordCapture(Money.of(1999, "CNY"));
+        assertThrows(IllegalTransitionException.class, () -> order.cancel(CancelReason.PAYER_REQUEST, NOW));
+        assertEquals(CancelOutcome.UNCHANGED, order.cancel(CancelReason.EXPIRED, NOW.plus(Duration.ofHours(1))),
+                "a payment that beat the timeout stands");
+        assertEquals(OrderStatus.PAID, order.status());
+        assertEquals(CancelOutcome.REFUNDING, order.cancel(CancelReason.MERCHANT_REQUEST, NOW));
+        order.paymentRefunded();
+        assertEquals(OrderStatus.REFUNDED, order.status());
+        assertEquals(CaptureRole.DUPLICATE, order.recordCapture(Money.of(1999, "CNY")));
+    }
+
+    @Test
+    void theTimeoutCancelsOnlyAnOrderWhoseTimeIsUp() throws Exception {
+        Order order = order();
+        assertThrows(IllegalTransitionException.class, () -> order.cancel(CancelReason.EXPIRED, NOW));
+        assertEquals(CancelOutcome.CLOSING, order.cancel(CancelReason.EXPIRED, order.expiresAt()));
+        assertEquals(CancelReason.EXPIRED, order.cancelReason());
+    }
+
+    @Test
+    void onlyAPaidOrderIsRefundedByHand() throws Exception {
+        Order order = order();
+        assertThrows(IllegalTransitionException.class, order::refundInFull);
+        order.recordCapture(Money.of(1999, "CNY"));
+        order.refundInFull();
+        assertEquals(OrderStatus.REFUNDING, order.status());
+        assertThrows(IllegalTransitionException.class, order::refundInFull);
+    }
 }

@@ -5,15 +5,26 @@ import io.exactpay.interfaces.rest.problem.ProblemException;
 import jakarta.ws.rs.core.Response;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Body of {@code POST /api/v1/orders}; {@code amount} in minor units (fen). */
-public record CreateOrderRequest(String merchantOrderNo, BigDecimal amount, String currency, String subject) {
+/**
+ * Body of {@code POST /api/v1/orders}; {@code amount} in minor units (fen); {@code timeToPaySeconds}
+ * optional (the server's default when absent), counted on the server's clock.
+ */
+public record CreateOrderRequest(String merchantOrderNo, BigDecimal amount, String currency, String subject,
+                                 Integer timeToPaySeconds) {
+
+    static final int MAX_TIME_TO_PAY_SECONDS = 24 * 60 * 60;
 
     /** The amount as whole minor units; read as a decimal first so that 12.5 is refused, not cut to 12. */
     long amountMinor() {
         return amount.longValueExact();
+    }
+
+    Duration timeToPay() {
+        return timeToPaySeconds == null ? null : Duration.ofSeconds(timeToPaySeconds);
     }
 
     void validate() {
@@ -24,6 +35,9 @@ public record CreateOrderRequest(String merchantOrderNo, BigDecimal amount, Stri
             errors.add("amount must be a positive integer of minor units");
         }
         if (currency == null || !currency.matches("[A-Z]{3}")) errors.add("currency must be an ISO 4217 code");
+        if (timeToPaySeconds != null && (timeToPaySeconds < 1 || timeToPaySeconds > MAX_TIME_TO_PAY_SECONDS)) {
+            errors.add("timeToPaySeconds must be between 1 and " + MAX_TIME_TO_PAY_SECONDS);
+        }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.of("validation", "Invalid request", Response.Status.BAD_REQUEST,
                     String.join("; ", errors)));

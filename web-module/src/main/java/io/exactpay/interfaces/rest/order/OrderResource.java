@@ -1,6 +1,8 @@
 package io.exactpay.interfaces.rest.order;
 
+import io.exactpay.application.OrderHistory;
 import io.exactpay.application.OrderService;
+import io.exactpay.application.PaymentService;
 import io.exactpay.application.OrderView;
 import io.exactpay.application.PlaceOrder;
 import io.exactpay.domain.model.order.DuplicateMerchantOrderException;
@@ -31,6 +33,12 @@ public class OrderResource {
     @Inject
     private OrderService orders;
 
+    @Inject
+    private PaymentService payments;
+
+    @Inject
+    private OrderHistory history;
+
     @Context
     private UriInfo uri;
 
@@ -46,7 +54,7 @@ public class OrderResource {
         request.validate();
         try {
             OrderView order = orders.placeOrder(new PlaceOrder(clientId(), request.merchantOrderNo(),
-                    request.amountMinor(), request.currency(), request.subject()));
+                    request.amountMinor(), request.currency(), request.subject(), request.timeToPay()));
             return Response.created(uri.getAbsolutePathBuilder().path(order.id().toString()).build())
                     .entity(OrderResponse.of(order)).build();
         } catch (DuplicateMerchantOrderException e) {
@@ -62,7 +70,8 @@ public class OrderResource {
     public OrderResponse get(@PathParam("id") String id) {
         return orders.find(ClientIdentity.orderId(id))
                 .filter(order -> order.clientId().equals(clientId()))
-                .map(OrderResponse::of)
+                .map(order -> OrderResponse.withDetails(order, payments.attempts(order.id()),
+                        history.captures(order.id()), history.refunds(order.id())))
                 .orElseThrow(() -> ClientIdentity.orderNotFound(id));
     }
 

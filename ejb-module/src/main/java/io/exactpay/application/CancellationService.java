@@ -1,0 +1,35 @@
+package io.exactpay.application;
+
+import io.exactpay.domain.model.order.CancelReason;
+import io.exactpay.domain.model.order.IllegalTransitionException;
+import io.exactpay.domain.model.order.OrderNotFoundException;
+
+import java.util.UUID;
+
+/**
+ * Cancels orders and closes their channel trades (DESIGN.md section 4): one path for the payer,
+ * portals, legacy systems, support and the unpaid-order timeout.
+ */
+public interface CancellationService {
+
+    /**
+     * Under the order's row lock: a PENDING order goes CLOSING and each open trade is queued for
+     * closing (CLOSED at once when none is open); a PAID order goes REFUNDING with a full refund
+     * requested, when the reason allows it. A cancelled or refunded order is left as it is.
+     *
+     * @param clientId the caller's client; null when the caller may cancel any order (support, timer)
+     * @param actor who asked, for the audit trail
+     */
+    OrderView cancel(UUID orderId, String clientId, CancelReason reason, String actor)
+            throws OrderNotFoundException, IllegalTransitionException;
+
+    /** Support refunds a PAID order in full by hand: REFUNDING, with the refund requested. */
+    OrderView refundInFull(UUID orderId, String actor) throws OrderNotFoundException, IllegalTransitionException;
+
+    /**
+     * Closes one channel trade: asks the channel first, with no lock held, then records the answer
+     * under the order's lock. A trade the payer paid first is not closed: its capture is taken in
+     * (and settles as LATE or DUPLICATE).
+     */
+    void closeTrade(UUID attemptId);
+}

@@ -1,0 +1,147 @@
+package io.exactpay.application.internal;
+
+import io.exactpay.application.ApplicationEvents;
+import io.exactpay.application.CancellationService;
+import io.exactpay.application.OrderView;
+import io.exactpay.domain.model.order.CancelOutcome;
+import io.exactpay.domain.model.order.CancelReason;
+import io.exactpay.domain.model.order.IllegalTransitionException;
+import io.exactpay.domain.model.order.Order;
+import io.exactpay.domain.model.order.OrderNotFoundException;
+import io.exactpay.domain.model.order.OrderRepository;
+import io.exactpay.domain.model.order.OrderStatus;
+import io.exactpay.domain.model.payment.Capture;
+import io.exactpay.domain.model.payment.CaptureRole;
+import io.exactpay.domain.model.payment.PaymentAttempt;
+import io.exactpay.domain.model.refund.Refund;
+import io.exactpay.domain.model.refund.RefundReason;
+import io.exactpay.application.RefundView;
+import io.exactpay.infrastructure.channel.ChannelOutcomeUnknownException;
+import io.exactpay.infrastructure.channel.CloseOutcome;
+import io.exactpay.infrastructure.channel.PaymentCaptured;
+import io.exactpay.infrastructure.channel.PaymentChannel;
+import io.exactpay.infrastructure.channel.PaymentChannels;
+import io.exactpay.infrastructure.channel.PaymentStatus;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Clock;
+import java.util.UUID;
+
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class DefaultCancellationService implements CancellationService {
+
+    @Inject
+    private OrderRepository orders;
+
+    @Inject
+    private SettlementSteps steps;
+
+    @Inject
+    private OrderJournal journal;
+
+    @Inject
+    private ApplicationEvents events;
+
+    @Inject
+    private ChannelIntake intake;
+
+    @Inject
+    private PaymentChannels channels;
+
+    @Inject
+    private Clock clock;
+
+    @PersistenceContext(unitName = "exactpay")
+    private EntityManager em;
+
+    @Override
+    public OrderView cancel(UUID orderId, String clientId, CancelReason reason, String actor)
+            throws OrderNotFoundException, IllegalTransitionException {
+        Order order = orders.findForUpdate(orderId);
+        if (clientId != null && !order.clientId().equals(clientId)) throw new OrderNotFoundException(orderId);
+        OrderStatus before = order.status();
+        CancelOutcome outcome = order.cancel(reason, clock.instant());
+        switch (outcome) {
+            case CLOSING -> {
+                journal.audit(order, before, actor, "ORDER_CANCELLED", reason.name());
+                // Later, outside this lock: the close consumer closes each trade at its channel.
+                steps.closeOpenAttempts(order);
+                steps.closeIfNoTradeOpen(order, actor);
+            }
+            case REFUNDING -> {
+                journal.audit(order, before, actor, "ORDER_CANCELLED", reason.name() + ", paid: refunding in full");
+                refundPayment(order, RefundReason.ORDER_CANCELLED, actor);
+            }
+            case UNCHANGED -> {
+                // Already cancelled or refunded, or paid before it expired: an exact replay changes nothing.
+            }
+        }
+        return OrderView.of(order);
+    }
+
+    @Override
+    public OrderView refundInFull(UUID orderId, String actor) throws OrderNotFoundException, IllegalTransitionException {
+        Order order = orders.findForUpdate(orderId);
+        OrderStatus before = order.status();
+        order.refundInFull();
+        journal.audit(order, before, actor, "MANUAL_REFUND", "refunding the payment in full");
+        refundPayment(order, RefundReason.MANUAL, actor);
+        return OrderView.of(order);
+    }
+
+    private void refundPayment(Order order, RefundReason reason, String actor) {
+        Capture primary = em.createQuery("select c from Capture c where c.orderId = :order and c.role = :role",
+                        Capture.class)
+                .setParameter("order", order.id()).setParameter("role", CaptureRole.PRIMARY).getSingleResult();
+        Refund refund = steps.requestRefund(order, primary, reason, actor);
+        events.orderRefunding(OrderView.of(order), RefundView.of(refund));
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void closeTrade(UUID attemptId) {
+        PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId);
+        if (attempt == null) throw new IllegalArgumentException("no payment attempt " + attemptId);
+        if (!attempt.status().isOpen()) return;
+        PaymentChannel channel = channels.get(attempt.channel()).orElseThrow(() ->
+                new IllegalStateException(attempt.channel() + " is not configured on this server"));
+
+        // No lock is held during the call: it is idempotent and bounded by the channel's timeouts.
+        // No answer throws, and the close is redelivered with back-off.
+        CloseOutcome outcome = channel.closePayment(attempt.outTradeNo());
+        if (outcome == CloseOutcome.ALREADY_PAID) {
+            // The payer won the race: the trade stays open until its capture is settled (as LATE or
+            // DUPLICATE, and refunded). Take the capture in now rather than wait for its callback.
+            PaymentStatus status = channel.queryPayment(attempt.outTradeNo());
+            if (!status.state().captured()) {
+                throw new ChannelOutcomeUnknownException(attempt.channel(), "close of " + attempt.outTradeNo()
+                        + " says paid, the query says " + status.channelState(), null);
+            }
+            intake.takeIn(new PaymentCaptured(attempt.channel(), attempt.outTradeNo(), status.transactionId(),
+                    status.amount(), status.paidAt()));
+            return;
+        }
+        Order order = lockOrder(attempt.orderId());
+        em.refresh(attempt);
+        if (!attempt.status().isOpen()) return;
+        OrderStatus before = order.status();
+        attempt.closed(clock.instant());
+        journal.audit(order, before, "channel:" + attempt.channel(), "TRADE_CLOSED",
+                attempt.outTradeNo() + " " + outcome);
+        steps.closeIfNoTradeOpen(order, "channel:" + attempt.channel());
+    }
+
+    private Order lockOrder(UUID orderId) {
+        try {
+            return orders.findForUpdate(orderId);
+        } catch (OrderNotFoundException e) {
+            throw new IllegalStateException("attempt of a missing order " + orderId, e);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.exactpay.application.internal;
+
+import io.exactpay.application.RefundNotice;
+import io.exactpay.application.RefundService;
+import io.exactpay.application.RefundView;
+import io.exactpay.application.SettlementQueue;
+import io.exactpay.domain.model.order.IllegalTransitionException;
+import io.exactpay.domain.model.order.Order;
+import io.exactpay.domain.model.order.OrderNotFoundException;
+import io.exactpay.domain.model.order.OrderRepository;
+import io.exactpay.domain.model.payment.Capture;
+import io.exactpay.domain.model.payment.Channel;
+import io.exactpay.domain.model.payment.PaymentAttempt;
+import io.exactpay.domain.model.refund.Refund;
+import io.exactpay.domain.model.refund.RefundNotFoundException;
+import io.exactpay.domain.model.refund.RefundStatus;
+import io.exactpay.infrastructure.channel.ChannelAmount;
+import io.exactpay.infrastructure.channel.ChannelOutcomeUnknownException;
+import io.exactpay.infrastructure.channel.ChannelRejectedException;
+import io.exactpay.infrastructure.channel.PaymentChannel;
+import io.exactpay.infrastructure.channel.PaymentChannels;
+import io.exactpay.infrastructure.channel.RefundOrder;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class DefaultRefundService implements RefundService {
+
+    @Inject
+    private OrderRepository orders;
+
+    @Inject
+    private SettlementSteps steps;
+
+    @Inject
+    private OrderJournal journal;
+
+    @Inject
+    private SettlementMetrics metrics;
+
+    @Inject
+    private SettlementQueue queue;
+
+    @Inject
+    private PaymentChannels channels;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "exactpay.callback-base-url")
+    private String callbackBaseUrl;
+
+    @PersistenceContext(unitName = "exactpay")
+    private EntityManager em;
+
+    @Override
+    public void submit(UUID refundId) throws OrderNotFoundException {
+        Refund refund = em.find(Refund.class, refundId);
+        if (refund == null) throw new IllegalArgumentException("no refund " + refundId);
+        if (!refund.status().isUnsettled()) return;
+        Capture capture = em.find(Capture.class, refund.captureId());
+        PaymentAttempt attempt = em.find(PaymentAttempt.class, capture.attemptId());
+        PaymentChannel channel = channels.get(capture.channel()).orElseThrow(() ->
+                new IllegalStateException(capture.channel() + " is not configured on this server"));
+
+        // No lock is held during the call; the channel deduplicates by out_refund_no, so a
+        // redelivered request is safe. No answer throws ChannelOutcomeUnknownException: rolled back, retried.
+        io.exactpay.infrastructure.channel.RefundStatus answer;
+        String refusal = null;
+        try {
+            answer = channel.refund(new RefundOrder(attempt.outTradeNo(), refund.outRefundNo(),
+                    new ChannelAmount(refund.amount().minorUnits(), refund.amount().currency()),
+                    new ChannelAmount(attempt.amount().minorUnits(), attempt.amount().currency()),
+                    refund.reason().name(), notifyUrl(capture.channel())));
+        } catch (ChannelRejectedException e) {
+            answer = null;
+            refusal = "refused by " + e.channel() + ": " + e.code() + " " + e.getMessage();
+        }
+
+        Order order = orders.findForUpdate(refund.orderId());
+        em.refresh(refund);
+        if (!refund.status().isUnsettled()) return;
+        String actor = "channel:" + capture.channel();
+        if (refusal != null) {
+            steps.refundFailed(order, refund, refusal, actor);
+            return;
+        }
+        switch (answer.state()) {
+            case PROCESSING -> {
+                boolean first = refund.status() == RefundStatus.REQUESTED;
+                refund.submitted(answer.channelRefundId(), clock.instant());
+                if (first) {
+                    journal.audit(order, order.status(), actor, "REFUND_SUBMITTED", refund.outRefundNo());
+                    metrics.refund(refund.reason(), RefundStatus.SUBMITTED);
+                }
+            }
+            case SUCCEEDED -> steps.refundSucceeded(order, refund, answer.channelRefundId(), actor);
+            case FAILED -> steps.refundFailed(order, refund, "the channel says " + answer.channelState(), actor);
+            case NOT_FOUND -> throw new ChannelOutcomeUnknownException(capture.channel(),
+                    "refund " + refund.outRefundNo() + " was sent but the channel does not know it", null);
+        }
+    }
+
+    @Override
+    public void settled(RefundNotice notice) throws OrderNotFoundException {
+        Order order = orders.findForUpdate(notice.orderId());
+        Refund refund = em.createQuery("select r from Refund r where r.outRefundNo = :no", Refund.class)
+                .setParameter("no", notice.outRefundNo()).getSingleResult();
+        em.refresh(refund);
+        if (refund.amount().minorUnits() != notice.amountMinor()
+                || !refund.amount().currency().equals(notice.currency())) {
+            throw new IllegalArgumentException("refund " + refund.outRefundNo() + " of " + refund.amount()
+                    + " settled as " + notice.amountMinor() + " " + notice.currency());
+        }
+        Capture capture = em.find(Capture.class, refund.captureId());
+        steps.refundSucceeded(order, refund, notice.channelRefundId(), "channel:" + capture.channel());
+        metrics.settled("refund", notice.acceptedAt());
+    }
+
+    @Override
+    public void giveUp(UUID refundId, String why) throws OrderNotFoundException {
+        Refund refund = em.find(Refund.class, refundId);
+        if (refund == null) throw new IllegalArgumentException("no refund " + refundId);
+        Order order = orders.findForUpdate(refund.orderId());
+        em.refresh(refund);
+        if (refund.status().isUnsettled()) steps.refundFailed(order, refund, why, "exactpay");
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public RefundView retry(UUID refundId, String actor) throws RefundNotFoundException, IllegalTransitionException {
+        Refund refund = em.find(Refund.class, refundId);
+        if (refund == null) throw new RefundNotFoundException(refundId);
+        Order order;
+        try {
+            order = orders.findForUpdate(refund.orderId());
+        } catch (OrderNotFoundException e) {
+            throw new IllegalStateException("refund of a missing order", e);
+        }
+        em.refresh(refund);
+        if (refund.status() != RefundStatus.FAILED) {
+            throw new IllegalTransitionException(order.status(), "refund " + refund.outRefundNo() + " is "
+                    + refund.status() + "; only a FAILED refund is sent again");
+        }
+        refund.retry(clock.instant());
+        journal.audit(order, order.status(), actor, "REFUND_RETRIED", refund.outRefundNo());
+        queue.submitRefund(order.id(), refund.id());
+        return RefundView.of(refund);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<RefundView> forOrder(UUID orderId) {
+        return em.createQuery("select r from Refund r where r.orderId = :order order by r.createdAt", Refund.class)
+                .setParameter("order", orderId).getResultStream().map(RefundView::of).toList();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<RefundView> failed() {
+        return em.createQuery("select r from Refund r where r.status = :status order by r.updatedAt", Refund.class)
+                .setParameter("status", RefundStatus.FAILED).setMaxResults(500)
+                .getResultStream().map(RefundView::of).toList();
+    }
+
+    private String notifyUrl(Channel channel) {
+        return callbackBaseUrl + (channel == Channel.WECHAT_PAY ? "/api/v1/callbacks/wechatpay" : "/api/v1/callbacks/alipay");
+    }
+}

@@ -1,0 +1,43 @@
+package io.exactpay.application.internal;
+
+import io.exactpay.domain.model.ledger.LedgerEntry;
+import io.exactpay.domain.model.order.Order;
+import io.exactpay.domain.model.order.OrderAuditEntry;
+import io.exactpay.domain.model.order.OrderStatus;
+import io.exactpay.domain.model.payment.Capture;
+import io.exactpay.domain.model.payment.Channel;
+import io.exactpay.domain.model.refund.Refund;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+
+/**
+ * Writes down, in the caller's transaction, what happened to an order: a line in its audit trail
+ * for every change, and a ledger entry for every movement of money.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class OrderJournal {
+
+    @PersistenceContext(unitName = "exactpay")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    public void audit(Order order, OrderStatus before, String actor, String action, String detail) {
+        em.persist(new OrderAuditEntry(order, before, actor, action, detail, clock.instant()));
+    }
+
+    public void postCapture(Capture capture) {
+        em.persist(LedgerEntry.of(capture, clock.instant()));
+    }
+
+    public void postRefund(Refund refund, Channel channel) {
+        em.persist(LedgerEntry.of(refund, channel, clock.instant()));
+    }
+}

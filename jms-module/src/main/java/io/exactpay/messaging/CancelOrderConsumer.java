@@ -1,0 +1,29 @@
+package io.exactpay.messaging;
+
+import io.exactpay.messaging.contract.SettlementWork;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * The cancel consumer: takes the order's lock and cancels it through the one cancel path
+ * (PENDING -> CLOSING, with its trades queued for closing), in one XA transaction with the message.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = SettlementWork.CANCELS),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "useJndi", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
+})
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class CancelOrderConsumer extends SettlementWorkConsumer implements MessageListener {
+
+    @Override
+    public void onMessage(Message message) {
+        consume(message, SettlementWork.CANCELS, SettlementWork::parseCancel);
+    }
+}

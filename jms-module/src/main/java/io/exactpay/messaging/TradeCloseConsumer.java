@@ -1,0 +1,30 @@
+package io.exactpay.messaging;
+
+import io.exactpay.messaging.contract.SettlementWork;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * The close consumer: asks the channel to close one trade with no lock held, then records the
+ * answer under the order's lock; a payer who paid first is settled as a LATE or DUPLICATE capture.
+ * No answer from the channel rolls back, and the close is redelivered with back-off.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = SettlementWork.CLOSES),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "useJndi", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
+        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
+})
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
+public class TradeCloseConsumer extends SettlementWorkConsumer implements MessageListener {
+
+    @Override
+    public void onMessage(Message message) {
+        consume(message, SettlementWork.CLOSES, SettlementWork::parseClose);
+    }
+}

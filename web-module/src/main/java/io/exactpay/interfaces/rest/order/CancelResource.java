@@ -1,0 +1,70 @@
+package io.exactpay.interfaces.rest.order;
+
+import io.exactpay.application.CancellationService;
+import io.exactpay.application.OrderView;
+import io.exactpay.domain.model.order.CancelReason;
+import io.exactpay.domain.model.order.IllegalTransitionException;
+import io.exactpay.domain.model.order.OrderNotFoundException;
+import io.exactpay.interfaces.rest.ClientIdentity;
+import io.exactpay.interfaces.rest.problem.Problem;
+import io.exactpay.interfaces.rest.problem.ProblemException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.util.UUID;
+
+/**
+ * Cancels an order, for the payer (through the portal) or the merchant: {@code PAYER_REQUEST}
+ * closes an unpaid order; {@code MERCHANT_REQUEST} also refunds a paid one in full. The answer is
+ * the order as the cancel left it: CLOSING while its channel trades close, CLOSED, or REFUNDING.
+ */
+@Path("v1/orders/{orderId}/cancel")
+@RequestScoped
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class CancelResource {
+
+    /** Body of {@code POST}: why the order is cancelled. */
+    public record CancelRequest(String reason) {
+    }
+
+    @Inject
+    private CancellationService cancellation;
+
+    @Context
+    private SecurityContext security;
+
+    @POST
+    public OrderResponse cancel(@PathParam("orderId") String orderId, CancelRequest request) {
+        UUID id = ClientIdentity.orderId(orderId);
+        CancelReason reason = reason(request);
+        String client = ClientIdentity.of(security);
+        try {
+            OrderView order = cancellation.cancel(id, client, reason, client);
+            return OrderResponse.of(order);
+        } catch (OrderNotFoundException e) {
+            throw ClientIdentity.orderNotFound(orderId);
+        } catch (IllegalTransitionException e) {
+            throw new ProblemException(Problem.of("illegal-transition", "Order cannot be cancelled that way",
+                    Response.Status.CONFLICT, e.getMessage()).with("status", e.from().name()));
+        }
+    }
+
+    private static CancelReason reason(CancelRequest request) {
+        String value = request == null || request.reason() == null ? "" : request.reason();
+        if (value.equals(CancelReason.PAYER_REQUEST.name()) || value.equals(CancelReason.MERCHANT_REQUEST.name())) {
+            return CancelReason.valueOf(value);
+        }
+        throw new ProblemException(Problem.of("validation", "Invalid request", Response.Status.BAD_REQUEST,
+                "reason must be PAYER_REQUEST or MERCHANT_REQUEST"));
+    }
+}

@@ -1,0 +1,42 @@
+package io.exactpay.interfaces.rest.order;
+
+import io.exactpay.application.OrderHistory;
+import io.exactpay.application.OrderService;
+import io.exactpay.application.TimelineEntry;
+import io.exactpay.interfaces.rest.ClientIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.util.List;
+import java.util.UUID;
+
+/** An order's audit trail: every change, who or what caused it, status before and after, when. */
+@Path("v1/orders/{orderId}/timeline")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TimelineResource {
+
+    @Inject
+    private OrderService orders;
+
+    @Inject
+    private OrderHistory history;
+
+    @Context
+    private SecurityContext security;
+
+    @GET
+    public List<TimelineEntry> timeline(@PathParam("orderId") String orderId) {
+        UUID id = ClientIdentity.orderId(orderId);
+        orders.find(id).filter(order -> order.clientId().equals(ClientIdentity.of(security)))
+                .orElseThrow(() -> ClientIdentity.orderNotFound(orderId));
+        return history.timeline(id);
+    }
+}

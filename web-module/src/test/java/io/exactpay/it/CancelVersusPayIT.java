@@ -1,0 +1,210 @@
+package io.exactpay.it;
+
+import jakarta.jms.Message;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Race 2: a cancel races a payment. Cancel first: the order closes and its channel trades are
+ * closed. Pay first, or a payment that lands on a closing order: the money is refunded. Never
+ * "cancelled but charged", never "paid but lost".
+ */
+class CancelVersusPayIT {
+
+    @AfterAll
+    static void invariantsHold() throws Exception {
+        Invariants.assertNoInDoubtTransactions();
+        Invariants.assertNoMoneyInvariantViolated();
+    }
+
+    private static String run() {
+        return "C-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    }
+
+    @Test
+    void cancelFirst_orderClosesAndNoTradeCanBePaidAnyMore() throws Exception {
+        Orders.Opened order = Orders.open(run() + "1", 1500, null, "WECHAT_PAY", "ALIPAY");
+
+        HttpResponse<String> cancelled = Orders.cancel(order.orderId(), "PAYER_REQUEST");
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertTrue(List.of("CLOSING", "CLOSED").contains(Api.json(cancelled.body()).getString("status")));
+        Orders.awaitSettled(order.orderId(), "CLOSED", 30_000);
+
+        // The channels closed both trades: the payer can no longer pay either.
+        assertEquals(409, Sandbox.pay("wechatpay", order.trade(0)));
+        assertEquals(409, Sandbox.pay("alipay", order.trade(1)));
+        assertEquals(0, Orders.kept(order.orderId()));
+        assertEquals(2, OrderDatabase.count("select count(*) from payment_attempt where order_id = ?::uuid"
+                + " and status = 'CLOSED'", order.orderId()));
+
+        List<String> actions = Api.json("{\"t\":" + Api.get("/api/v1/orders/" + order.orderId() + "/timeline").body()
+                + "}").getJsonArray("t").getValuesAs(JsonObject.class).stream().map(e -> e.getString("action")).toList();
+        assertEquals(List.of("ORDER_PLACED", "ORDER_CANCELLED", "TRADE_CLOSED", "TRADE_CLOSED", "ORDER_CLOSED"), actions);
+        assertEquals(1, events(order.orderId(), "OrderClosed"));
+
+        // A repeated cancel is a replay: nothing changes.
+        HttpResponse<String> again = Orders.cancel(order.orderId(), "PAYER_REQUEST");
+        assertEquals(200, again.statusCode());
+        assertEquals("CLOSED", Api.json(again.body()).getString("status"));
+    }
+
+    @Test
+    void payFirstThenMerchantCancel_paymentRefundedInFullAndOrderRefunded() throws Exception {
+        Orders.Opened order = Orders.open(run() + "1", 2300, null, "ALIPAY");
+        assertEquals(200, Sandbox.pay("alipay", order.trade(0)));
+        Orders.awaitSettled(order.orderId(), "PAID", 30_000);
+
+        HttpResponse<String> payerCancel = Orders.cancel(order.orderId(), "PAYER_REQUEST");
+        assertEquals(409, payerCancel.statusCode(), "a payer alone cannot cancel a paid order");
+        assertTrue(payerCancel.body().contains("illegal-transition"), payerCancel.body());
+
+        HttpResponse<String> merchantCancel = Orders.cancel(order.orderId(), "MERCHANT_REQUEST");
+        assertEquals(200, merchantCancel.statusCode(), merchantCancel.body());
+        assertEquals("REFUNDING", Api.json(merchantCancel.body()).getString("status"));
+        Orders.awaitSettled(order.orderId(), "REFUNDED", 30_000);
+
+        assertEquals(1, Orders.refunds(order.orderId(), "ORDER_CANCELLED", "SUCCEEDED"));
+        assertEquals(0, Orders.kept(order.orderId()));
+        assertEquals(0, Orders.ledger(order.orderId()));
+        assertEquals(1, events(order.orderId(), "OrderRefunding"));
+        assertEquals(1, events(order.orderId(), "OrderRefunded"));
+    }
+
+    @Test
+    void closeLosesTheRaceToThePayer_lateCaptureRefundedAndOrderClosed() throws Exception {
+        String no = run() + "1";
+        Orders.Opened order = Orders.open(no, 990, null, "WECHAT_PAY");
+        Sandbox.faults("wechatpay", order.trade(0), "PAY_AFTER_CLOSE");
+
+        Orders.cancel(order.orderId(), "PAYER_REQUEST");
+        Orders.awaitSettled(order.orderId(), "CLOSED", 30_000);
+
+        assertEquals(1, Orders.captures(order.orderId(), "LATE"));
+        assertEquals(1, Orders.refunds(order.orderId(), "PAID_AFTER_CANCEL", "SUCCEEDED"));
+        assertEquals(0, Orders.kept(order.orderId()), "a closed order keeps no money");
+        assertEquals(0, Orders.ledger(order.orderId()));
+        assertEquals(1, events(order.orderId(), "LatePaymentRefunding"));
+        assertEquals(1, events(order.orderId(), "RefundSucceeded"));
+    }
+
+    @Test
+    void cancelAndPayAtTheSameInstant_eitherClosedWithNothingKeptOrPaidWithItsAmount() throws Exception {
+        String run = run();
+        int count = 60;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Orders.Opened>> opening = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String no = run + i;
+            String channel = i % 2 == 0 ? "WECHAT_PAY" : "ALIPAY";
+            opening.add(pool.submit(() -> Orders.open(no, 100 + i(no), null, channel)));
+        }
+        List<Orders.Opened> orders = new ArrayList<>();
+        for (Future<Orders.Opened> f : opening) orders.add(f.get());
+
+        Map<String, String> reasons = new ConcurrentHashMap<>();
+        List<Future<?>> racing = new ArrayList<>();
+        for (Orders.Opened o : orders) {
+            // Both orders of arrival, and both kinds of cancel: a payer's, which a payment beats, and a
+            // merchant's, which refunds a payment that came first. The gap lets the first one reach
+            // ExactPay first, or not.
+            String reason = ThreadLocalRandom.current().nextBoolean() ? "PAYER_REQUEST" : "MERCHANT_REQUEST";
+            reasons.put(o.orderId(), reason);
+            boolean payFirst = ThreadLocalRandom.current().nextBoolean();
+            long gap = ThreadLocalRandom.current().nextLong(payFirst ? 1_500 : 50);
+            Call pay = () -> Sandbox.pay(Orders.sandboxChannel(o.trade(0)), o.trade(0));
+            Call cancel = () -> Orders.cancel(o.orderId(), reason).statusCode();
+            racing.add(pool.submit(() -> {
+                call(payFirst ? pay : cancel);
+                Thread.sleep(gap);
+                call(payFirst ? cancel : pay);
+                return null;
+            }));
+        }
+        for (Future<?> f : racing) f.get();
+        pool.shutdown();
+
+        int closed = 0;
+        int late = 0;
+        int refunded = 0;
+        int paid = 0;
+        for (Orders.Opened o : orders) {
+            String status = awaitFinal(o.orderId(), 60_000);
+            switch (status) {
+                case "CLOSED" -> {
+                    closed++;
+                    late += (int) Orders.captures(o.orderId(), "LATE");
+                    assertEquals(0, Orders.kept(o.orderId()), "closed order " + o.orderId() + " keeps nothing");
+                }
+                case "REFUNDED" -> {
+                    refunded++;
+                    assertEquals("MERCHANT_REQUEST", reasons.get(o.orderId()));
+                    assertEquals(0, Orders.kept(o.orderId()), "refunded order " + o.orderId() + " keeps nothing");
+                }
+                case "PAID" -> {
+                    paid++;
+                    assertEquals("PAYER_REQUEST", reasons.get(o.orderId()), "only a payer's cancel loses to a payment");
+                    assertEquals(o.amount(), Orders.kept(o.orderId()), "paid order " + o.orderId() + " keeps its amount");
+                }
+                default -> throw new AssertionError("order " + o.orderId() + " ended " + status);
+            }
+            assertEquals(Orders.kept(o.orderId()), Orders.ledger(o.orderId()), "ledger of " + o.orderId());
+        }
+        System.out.printf("cancel vs pay over %d orders: %d closed (%d of them with a late capture refunded),"
+                + " %d refunded, %d paid%n", count, closed, late, refunded, paid);
+        assertEquals(count, closed + refunded + paid);
+        assertTrue(closed > 0 && refunded + paid > 0, "both orders of arrival were exercised");
+    }
+
+    private static int i(String no) {
+        return Integer.parseInt(no.substring(no.lastIndexOf('-') + 1));
+    }
+
+    /** Waits until the order's state and its refunds stop changing, and returns the state. */
+    static String awaitFinal(String orderId, long timeoutMillis) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            String status = Orders.status(orderId);
+            if (List.of("CLOSED", "REFUNDED", "PAID").contains(status) && Orders.unsettledRefunds(orderId) == 0
+                    && (!status.equals("CLOSED") || Orders.openTrades(orderId) == 0)) {
+                return status;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("order " + orderId + " did not settle: " + Orders.status(orderId) + "; timeline: "
+                + Api.get("/api/v1/orders/" + orderId + "/timeline").body());
+    }
+
+    @FunctionalInterface
+    private interface Call {
+        Object run() throws Exception;
+    }
+
+    private static void call(Call call) {
+        try {
+            call.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long events(String orderId, String type) {
+        List<Message> messages = Broker.receiveAll(Broker.EVENTS, "orderId = '" + orderId + "' AND type = '" + type + "'",
+                1_500);
+        return messages.size();
+    }
+}

@@ -1,0 +1,124 @@
+package io.exactpay.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The unpaid-order timeout and the janitor (EJB timers on the server clock; every second in this
+ * suite, with work stale after 5 s): expiry racing a payment, a payment whose callbacks never
+ * come, and a refund whose channel keeps failing.
+ */
+class JanitorAndExpiryIT {
+
+    @AfterAll
+    static void invariantsHold() throws Exception {
+        Invariants.assertNoInDoubtTransactions();
+        Invariants.assertNoMoneyInvariantViolated();
+    }
+
+    private static String run() {
+        return "J-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    }
+
+    @Test
+    void expiryRacingAPayment_orderEndsPaidWithItsAmountOrClosedWithNothing() throws Exception {
+        String run = run();
+        int count = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        List<Future<Orders.Opened>> racing = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String no = run + i;
+            String channel = i % 2 == 0 ? "WECHAT_PAY" : "ALIPAY";
+            // Each payer pays somewhere around the moment the order expires (2 s after it was placed).
+            long wait = 1_000 + ThreadLocalRandom.current().nextLong(2_500);
+            racing.add(pool.submit(() -> {
+                long placed = System.currentTimeMillis();
+                Orders.Opened o = Orders.open(no, 500, 2, channel);
+                Thread.sleep(Math.max(0, placed + wait - System.currentTimeMillis()));
+                int status = Sandbox.pay(Orders.sandboxChannel(o.trade(0)), o.trade(0));
+                assertTrue(List.of(200, 409).contains(status), "payer's answer " + status);
+                return o;
+            }));
+        }
+        List<Orders.Opened> orders = new ArrayList<>();
+        for (Future<Orders.Opened> f : racing) orders.add(f.get());
+        pool.shutdown();
+
+        int paid = 0;
+        int closed = 0;
+        int late = 0;
+        for (Orders.Opened o : orders) {
+            String status = CancelVersusPayIT.awaitFinal(o.orderId(), 60_000);
+            if (status.equals("PAID")) {
+                paid++;
+                assertEquals(o.amount(), Orders.kept(o.orderId()));
+            } else {
+                closed++;
+                late += (int) Orders.captures(o.orderId(), "LATE");
+                assertEquals("CLOSED", status);
+                assertEquals(0, Orders.kept(o.orderId()), "an expired order keeps nothing");
+                assertEquals("EXPIRED", OrderDatabase.text("select cancel_reason from orders where id = ?::uuid", o.orderId()));
+            }
+        }
+        System.out.printf("expiry vs pay over %d orders: %d paid, %d closed (%d with a late capture refunded)%n",
+                count, paid, closed, late);
+        assertTrue(paid > 0 && closed > 0, "both a payment and the expiry won somewhere");
+    }
+
+    @Test
+    void paymentWhoseCallbacksNeverCome_isFoundByTheJanitorsQuery() throws Exception {
+        Orders.Opened order = Orders.open(run() + "1", 777, null, "WECHAT_PAY");
+        Sandbox.faults("wechatpay", order.trade(0), "DROP_ALL_CALLBACKS");
+        assertEquals(200, Sandbox.pay("wechatpay", order.trade(0)));
+
+        Orders.awaitSettled(order.orderId(), "PAID", 30_000);
+        assertEquals(0, Sandbox.acknowledged("wechatpay", order.trade(0)), "no callback reached ExactPay");
+        assertEquals(1, Orders.captures(order.orderId(), "PRIMARY"));
+        assertEquals(777, Orders.ledger(order.orderId()));
+    }
+
+    @Test
+    void refundWhoseChannelKeepsFailing_endsFailedWithAnAlertAndSucceedsWhenSupportRetries() throws Exception {
+        Orders.Opened order = Orders.open(run() + "1", 1200, null, "ALIPAY");
+        Sandbox.faults("alipay", order.trade(0), "REFUNDS_DOWN");
+        assertEquals(200, Sandbox.pay("alipay", order.trade(0)));
+        Orders.awaitSettled(order.orderId(), "PAID", 30_000);
+
+        HttpResponse<String> cancelled = Orders.cancel(order.orderId(), "MERCHANT_REQUEST");
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (Orders.refunds(order.orderId(), "ORDER_CANCELLED", "FAILED") == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(1, Orders.refunds(order.orderId(), "ORDER_CANCELLED", "FAILED"), "FAILED once the attempts are used up");
+        assertEquals("REFUNDING", Orders.status(order.orderId()));
+        assertEquals(1200, Orders.kept(order.orderId()), "no money moved yet");
+
+        JsonObject failed = Api.json("{\"f\":" + Api.get("/api/v1/admin/refunds/failed").body() + "}")
+                .getJsonArray("f").getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("orderId").equals(order.orderId())).findFirst().orElse(null);
+        assertNotNull(failed, "support sees the FAILED refund");
+        assertTrue(failed.getString("failure").contains("failed on attempt"), failed.toString());
+
+        Sandbox.clearFaults("alipay", order.trade(0));
+        HttpResponse<String> retried = Api.post("/api/v1/admin/refunds/" + failed.getString("id") + "/retry", "");
+        assertEquals(200, retried.statusCode(), retried.body());
+        Orders.awaitSettled(order.orderId(), "REFUNDED", 30_000);
+        assertEquals(0, Orders.kept(order.orderId()));
+        assertEquals(0, Orders.ledger(order.orderId()));
+    }
+}
