@@ -16,6 +16,9 @@ alter table refund add column channel_refund_id varchar(64);
 alter table refund add column failure          varchar(300);
 alter table refund add column submissions      int not null default 0;
 alter table refund add column checked_at       timestamptz;
+-- Per-order reads of captures and refunds (order pages, invariant checks).
+create index capture_order_idx on capture (order_id);
+create index refund_order_idx on refund (order_id);
 create index refund_unsettled_idx on refund (status) where status in ('REQUESTED', 'SUBMITTED');
 
 -- Why and by whom an order was cancelled.

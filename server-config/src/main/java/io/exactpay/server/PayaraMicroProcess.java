@@ -86,7 +86,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && !response.body().replace(" ", "").contains("\"checks\":[]")
-                        && client.send(api, HttpResponse.BodyHandlers.discarding()).statusCode() == 404) {
+                        && apiAnswers(client.send(api, HttpResponse.BodyHandlers.discarding()))) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -95,6 +95,15 @@ public final class PayaraMicroProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException("Payara Micro not ready after " + timeout);
+    }
+
+    /**
+     * The API itself answers the probe: 404 (or 401 where a token is required) as problem+json. The
+     * container's own 404 page (HTML) means the application is not deployed yet, or not any more.
+     */
+    private static boolean apiAnswers(HttpResponse<?> probe) {
+        return (probe.statusCode() == 404 || probe.statusCode() == 401) && probe.headers().firstValue("Content-Type")
+                .filter(type -> type.startsWith("application/problem+json")).isPresent();
     }
 
     public long pid() {

@@ -48,4 +48,11 @@ public final class Broker {
     public static long preparedTransactions() {
         return SystemUnderTest.get().broker().server().getResourceManager().getPreparedTransactions().size();
     }
+
+    /** Prepared transaction branches older than the given age: a healthy one commits within milliseconds. */
+    public static long preparedTransactionsOlderThan(long millis) {
+        long before = System.currentTimeMillis() - millis;
+        return SystemUnderTest.get().broker().server().getResourceManager().getPreparedTransactionsWithCreationTime()
+                .values().stream().filter(created -> created < before).count();
+    }
 }

@@ -119,21 +119,33 @@ class CancelVersusPayIT {
         Map<String, String> reasons = new ConcurrentHashMap<>();
         List<Future<?>> racing = new ArrayList<>();
         for (Orders.Opened o : orders) {
-            // Both orders of arrival, and both kinds of cancel: a payer's, which a payment beats, and a
-            // merchant's, which refunds a payment that came first. The gap lets the first one reach
-            // ExactPay first, or not.
+            // Both kinds of cancel: a payer's, which a payment beats, and a merchant's, which refunds
+            // a payment that came first. Three orders of arrival: the payment settled before the
+            // cancel, the cancel before the payment, and both sent at the same instant.
             String reason = ThreadLocalRandom.current().nextBoolean() ? "PAYER_REQUEST" : "MERCHANT_REQUEST";
             reasons.put(o.orderId(), reason);
-            boolean payFirst = ThreadLocalRandom.current().nextBoolean();
-            long gap = ThreadLocalRandom.current().nextLong(payFirst ? 1_500 : 50);
+            int arrival = ThreadLocalRandom.current().nextInt(3);
             Call pay = () -> Sandbox.pay(Orders.sandboxChannel(o.trade(0)), o.trade(0));
             Call cancel = () -> Orders.cancel(o.orderId(), reason).statusCode();
-            racing.add(pool.submit(() -> {
-                call(payFirst ? pay : cancel);
-                Thread.sleep(gap);
-                call(payFirst ? cancel : pay);
-                return null;
-            }));
+            if (arrival == 2) {
+                racing.add(pool.submit(() -> call(pay)));
+                racing.add(pool.submit(() -> call(cancel)));
+            } else {
+                racing.add(pool.submit(() -> {
+                    if (arrival == 0) {
+                        call(pay);
+                        long deadline = System.currentTimeMillis() + 30_000;
+                        while (Orders.captures(o.orderId(), "PRIMARY") == 0 && System.currentTimeMillis() < deadline) {
+                            Thread.sleep(50);
+                        }
+                        call(cancel);
+                    } else {
+                        call(cancel);
+                        call(pay);
+                    }
+                    return null;
+                }));
+            }
         }
         for (Future<?> f : racing) f.get();
         pool.shutdown();

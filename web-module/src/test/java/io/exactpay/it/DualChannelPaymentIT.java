@@ -97,6 +97,21 @@ class DualChannelPaymentIT {
             assertEquals(1, paid.getOrDefault(o.orderId(), 0), "one OrderPaid for " + o.orderId());
             assertEquals(1, refunding.getOrDefault(o.orderId(), 0), "one DuplicatePaymentRefunding for " + o.orderId());
         }
+
+        // The refund consumer submits each refund; the channels confirm it; the books end right.
+        deadline = System.currentTimeMillis() + 120_000;
+        while (OrderDatabase.count("select count(*) from refund r join orders o on o.id = r.order_id"
+                + " where o.merchant_order_no like ? and r.status <> 'SUCCEEDED'", like) > 0
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        assertEquals(ORDERS, OrderDatabase.count("select count(*) from refund r join orders o on o.id = r.order_id"
+                + " where o.merchant_order_no like ? and r.status = 'SUCCEEDED'", like), "every duplicate refunded");
+        assertEquals(0, OrderDatabase.count("select count(*) from orders o where o.merchant_order_no like ? and"
+                + " (select sum(amount_minor) from ledger_entry l where l.order_id = o.id) <> o.amount_minor", like),
+                "each order's ledger: two captures in, one refund out, its amount kept");
+        assertEquals(0, OrderDatabase.count("select count(*) from payment_attempt a join orders o on o.id = a.order_id"
+                + " where o.merchant_order_no like ? and a.status <> 'CAPTURED'", like), "both trades captured");
     }
 
     private static long captures(String like) throws Exception {

@@ -43,4 +43,10 @@ public final class OrderDatabase {
     public static long inDoubtTransactions() throws SQLException {
         return count("select count(*) from pg_prepared_xacts");
     }
+
+    /** Prepared transactions older than the given age: a healthy one commits within milliseconds. */
+    public static long preparedTransactionsOlderThan(long millis) throws SQLException {
+        return count("select count(*) from pg_prepared_xacts where prepared < now() - make_interval(secs => ?)",
+                millis / 1000.0);
+    }
 }

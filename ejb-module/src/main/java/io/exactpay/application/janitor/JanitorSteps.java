@@ -107,8 +107,15 @@ public class JanitorSteps {
         if (snapshot.status() == OrderStatus.PENDING) {
             status = channel(attempt).queryPayment(attempt.outTradeNo());
             if (status.state().captured()) {
-                intake.takeIn(new PaymentCaptured(attempt.channel(), attempt.outTradeNo(), status.transactionId(),
-                        status.amount(), status.paidAt()));
+                PaymentCaptured captured = new PaymentCaptured(attempt.channel(), attempt.outTradeNo(),
+                        status.transactionId(), status.amount(), status.paidAt());
+                if (!intake.takeIn(captured)) {
+                    // Taken in before, yet the attempt is still open: its settlement never committed
+                    // (dead-lettered, say). Settling is idempotent per attempt, so queue it again.
+                    queue.paymentCaptured(attempt.orderId(), attempt.id(), attempt.channel(), attempt.outTradeNo(),
+                            status.transactionId(), status.amount().minorUnits(), status.amount().currency(),
+                            status.paidAt(), clock.instant());
+                }
             }
         }
         Order order = lock(attempt.orderId());
@@ -142,8 +149,14 @@ public class JanitorSteps {
         if (refund.status() == RefundStatus.SUBMITTED) {
             answer = channel(attempt).queryRefund(attempt.outTradeNo(), refund.outRefundNo());
             if (answer.state() == ChannelRefundState.SUCCEEDED) {
-                intake.takeIn(new RefundSettled(capture.channel(), attempt.outTradeNo(), refund.outRefundNo(),
-                        answer.channelRefundId(), answer.amount(), answer.settledAt()));
+                RefundSettled settled = new RefundSettled(capture.channel(), attempt.outTradeNo(), refund.outRefundNo(),
+                        answer.channelRefundId(), answer.amount(), answer.settledAt());
+                if (!intake.takeIn(settled)) {
+                    // Taken in before, yet still unsettled: settle it again (idempotent per refund).
+                    queue.refundSettled(refund.orderId(), refund.outRefundNo(), answer.channelRefundId(),
+                            answer.amount().minorUnits(), answer.amount().currency(), answer.settledAt(),
+                            clock.instant());
+                }
             }
         }
         Order order = lock(refund.orderId());

@@ -1,0 +1,83 @@
+package io.exactpay.messaging.contract;
+
+import io.exactpay.application.RefundNotice;
+import io.exactpay.domain.model.order.CancelReason;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Settlement work reads back what was written, and the published schemas name exactly its fields. */
+class SettlementWorkTest {
+
+    private static final UUID ORDER = UUID.fromString("2f1c2d36-4d0e-4a40-9d55-0c2a4b1f7e10");
+    private static final UUID OTHER = UUID.fromString("8a6f1d6b-7d8e-4f0c-9a55-1c2a4b1f7e99");
+
+    private static JsonObject read(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
+    private static void matchesSchema(String schemaName, String body) throws Exception {
+        JsonObject schema;
+        try (InputStream in = getResource(schemaName); JsonReader reader = Json.createReader(in)) {
+            schema = reader.readObject();
+        }
+        Set<String> required = schema.getJsonArray("required").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).collect(Collectors.toSet());
+        assertEquals(required, read(body).keySet(), schemaName);
+        assertEquals(schema.getJsonObject("properties").keySet(), read(body).keySet(), schemaName);
+    }
+
+    private static InputStream getResource(String name) {
+        return SettlementWorkTest.class.getResourceAsStream("/schemas/" + name);
+    }
+
+    @Test
+    void eachKindOfWorkReadsBackAsWritten() throws Exception {
+        String cancel = SettlementWork.cancelOrder(ORDER, CancelReason.EXPIRED, "expiry-timer");
+        assertEquals(new SettlementWork.CancelOrder(ORDER, CancelReason.EXPIRED, "expiry-timer"),
+                SettlementWork.parseCancel(cancel));
+        matchesSchema("work-cancel-order.schema.json", cancel);
+
+        String close = SettlementWork.closeTrade(ORDER, OTHER);
+        assertEquals(new SettlementWork.CloseTrade(ORDER, OTHER), SettlementWork.parseClose(close));
+        matchesSchema("work-close-trade.schema.json", close);
+
+        String submit = SettlementWork.submitRefund(ORDER, OTHER);
+        assertEquals(new SettlementWork.SubmitRefund(ORDER, OTHER), SettlementWork.parseRefundWork(submit));
+        matchesSchema("work-submit-refund.schema.json", submit);
+
+        Instant accepted = Instant.parse("2026-11-25T10:00:00Z");
+        String settled = SettlementWork.refundSettled(ORDER, "R1", null, 990, "CNY", "2026-11-25T18:00:00+08:00", accepted);
+        assertEquals(new RefundNotice(ORDER, "R1", null, 990, "CNY", "2026-11-25T18:00:00+08:00", accepted),
+                SettlementWork.parseRefundWork(settled));
+        matchesSchema("work-refund-settled.schema.json", settled);
+    }
+
+    @Test
+    void workOfAnotherKindOrVersionIsMalformed() {
+        String close = SettlementWork.closeTrade(ORDER, OTHER);
+        assertThrows(MalformedMessageException.class, () -> SettlementWork.parseCancel(close));
+        assertThrows(MalformedMessageException.class, () -> SettlementWork.parseRefundWork(close));
+        String v2 = Json.createObjectBuilder(read(close)).add("schemaVersion", 2).build().toString();
+        assertThrows(MalformedMessageException.class, () -> SettlementWork.parseClose(v2));
+        String unknownReason = Json.createObjectBuilder(read(SettlementWork.cancelOrder(ORDER, CancelReason.SUPPORT, "s")))
+                .add("reason", "BORED").build().toString();
+        assertThrows(MalformedMessageException.class, () -> SettlementWork.parseCancel(unknownReason));
+        assertThrows(MalformedMessageException.class, () -> SettlementWork.parseClose("not json"));
+        assertThrows(MalformedMessageException.class, () -> SettlementWork.parseClose(null));
+    }
+}
