@@ -101,7 +101,10 @@ public final class CallbackDispatcher implements AutoCloseable {
             boolean acked = send(attempt);
             if (acked) {
                 if (trade.has(Fault.DUPLICATE_CALLBACK)) {
-                    scheduler.execute(() -> send(attempt + 1));
+                    int copies = trade.faultRepeat();
+                    scheduler.execute(() -> {
+                        for (int i = 1; i <= copies; i++) send(attempt + i);
+                    });
                 }
             } else {
                 retryAfter(attempt);

@@ -65,7 +65,11 @@ final class ControlApi {
             faults.add(Fault.valueOf(f.getAsString()));
         }
         long delay = body.has("delayMillis") ? body.get("delayMillis").getAsLong() : 0;
-        ledger.faults(channel, outTradeNo).set(faults, delay);
+        int repeat = body.has("repeat") ? body.get("repeat").getAsInt() : 1;
+        if (repeat < 1 || repeat > 20) {
+            return SandboxResponse.json(400, error("repeat must be between 1 and 20"));
+        }
+        ledger.faults(channel, outTradeNo).set(faults, delay, repeat);
         JsonObject out = new JsonObject();
         out.addProperty("channel", channel.wireName());
         out.addProperty("outTradeNo", outTradeNo);

@@ -8,11 +8,22 @@ final class FaultPlan {
 
     private final Set<Fault> faults = EnumSet.noneOf(Fault.class);
     private long delayMillis;
+    private int repeat = 1;
 
     synchronized void set(Set<Fault> newFaults, long newDelayMillis) {
+        set(newFaults, newDelayMillis, 1);
+    }
+
+    synchronized void set(Set<Fault> newFaults, long newDelayMillis, int newRepeat) {
         faults.clear();
         faults.addAll(newFaults);
         delayMillis = newDelayMillis;
+        repeat = newRepeat;
+    }
+
+    /** How many more times DUPLICATE_CALLBACK delivers an acknowledged callback. */
+    synchronized int repeat() {
+        return repeat;
     }
 
     synchronized boolean has(Fault fault) {

@@ -98,6 +98,10 @@ public final class SandboxTrade {
         return faults.take(fault);
     }
 
+    int faultRepeat() {
+        return faults.repeat();
+    }
+
     long faultDelayMillis() {
         return faults.delayMillis();
     }

@@ -76,10 +76,10 @@ class CallbackIntakeIT {
     void repeatedCallbackIsAcknowledgedAndChangesNothing(String apiChannel, String sandboxChannel) throws Exception {
         JsonObject attempt = openAttempt(apiChannel, 500);
         String outTradeNo = attempt.getString("outTradeNo");
-        Sandbox.faults(sandboxChannel, outTradeNo, "DUPLICATE_CALLBACK");
+        Sandbox.duplicateCallbacks(sandboxChannel, outTradeNo, 4);
 
         assertEquals(200, Sandbox.pay(sandboxChannel, outTradeNo));
-        awaitAcknowledged(sandboxChannel, outTradeNo, 2);
+        awaitAcknowledged(sandboxChannel, outTradeNo, 5);
 
         assertEquals(1, inboxRows(outTradeNo));
         awaitCaptures(attempt.getString("orderId"), 1);

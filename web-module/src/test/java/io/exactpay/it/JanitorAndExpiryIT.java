@@ -112,6 +112,13 @@ class JanitorAndExpiryIT {
                 .getJsonArray("f").getValuesAs(JsonObject.class).stream()
                 .filter(r -> r.getString("orderId").equals(order.orderId())).findFirst().orElse(null);
         assertNotNull(failed, "support sees the FAILED refund");
+        long alertDeadline = System.currentTimeMillis() + 15_000;
+        double alert = 0;
+        while (alert < 1 && System.currentTimeMillis() < alertDeadline) {
+            alert = Metrics.total(Api.get("/metrics").body(), "exactpay_refunds_failed");
+            if (alert < 1) Thread.sleep(500);
+        }
+        assertTrue(alert >= 1, "the alert gauge exactpay_refunds_failed counts it");
         assertTrue(failed.getString("failure").contains("failed on attempt"), failed.toString());
 
         Sandbox.clearFaults("alipay", order.trade(0));
@@ -120,5 +127,31 @@ class JanitorAndExpiryIT {
         Orders.awaitSettled(order.orderId(), "REFUNDED", 30_000);
         assertEquals(0, Orders.kept(order.orderId()));
         assertEquals(0, Orders.ledger(order.orderId()));
+    }
+
+    @Test
+    void paymentCallbackArrivingAfterItsRefundNotice_isAcknowledgedAndChangesNothing() throws Exception {
+        Orders.Opened order = Orders.open(run() + "1", 640, null, "ALIPAY", "WECHAT_PAY");
+        // The WeChat Pay payment's callback is held back until its refund's notice has gone out. The
+        // Alipay payment settles first; closing the WeChat Pay trade then loses to the payer, so the
+        // close consumer takes that capture in from its query: DUPLICATE, refunded. Then the
+        // refund notice comes, and only then the payment callback, which must change nothing.
+        Sandbox.faults("wechatpay", order.trade(1), "OUT_OF_ORDER");
+        assertEquals(200, Sandbox.pay("wechatpay", order.trade(1)));
+        assertEquals(200, Sandbox.pay("alipay", order.trade(0)));
+
+        long deadline = System.currentTimeMillis() + 40_000;
+        while (Sandbox.acknowledged("wechatpay", order.trade(1)) < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        List<JsonObject> deliveries = Sandbox.callbacks("wechatpay", order.trade(1)).getValuesAs(JsonObject.class)
+                .stream().filter(d -> "ACKNOWLEDGED".equals(d.getString("outcome"))).toList();
+        assertEquals(List.of("REFUND.SUCCESS", "TRANSACTION.SUCCESS"), deliveries.stream().map(d -> d.getString("kind")).toList(),
+                "the refund notice first, the payment callback after it");
+        Orders.awaitSettled(order.orderId(), "PAID", 30_000);
+        assertEquals(1, Orders.captures(order.orderId(), "DUPLICATE"));
+        assertEquals(1, Orders.refunds(order.orderId(), "DUPLICATE_PAYMENT", "SUCCEEDED"));
+        assertEquals(640, Orders.kept(order.orderId()));
+        assertEquals(640, Orders.ledger(order.orderId()));
     }
 }

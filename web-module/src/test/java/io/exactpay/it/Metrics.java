@@ -7,15 +7,15 @@ public final class Metrics {
     }
 
     /**
-     * A timer's quantile in milliseconds, as text ("n/a" when absent). Timers are published in
-     * seconds: {@code name_seconds{event="...",quantile="0.5",...} 0.012}.
+     * A histogram's quantile for one event, as text ("n/a" when absent):
+     * {@code name{event="...",mp_scope="application",quantile="0.5"} 12.0}.
      */
     public static String quantile(String metrics, String name, String event, String quantile) {
         return metrics.lines()
-                .filter(l -> l.startsWith(name + "_seconds{") && l.contains("event=\"" + event + "\"")
+                .filter(l -> l.startsWith(name + "{") && l.contains("event=\"" + event + "\"")
                         && l.contains("quantile=\"" + quantile + "\""))
                 .findFirst()
-                .map(l -> String.format("%.1f ms", Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) * 1000))
+                .map(l -> l.substring(l.lastIndexOf(' ') + 1))
                 .orElse("n/a");
     }
 

@@ -27,6 +27,13 @@ public final class Sandbox {
         if (response.statusCode() != 200) throw new AssertionError("faults not set: " + response.body());
     }
 
+    /** DUPLICATE_CALLBACK with {@code repeat} more deliveries of each acknowledged callback. */
+    public static void duplicateCallbacks(String channel, String outTradeNo, int repeat) throws Exception {
+        HttpResponse<String> response = post("sandbox/faults", "{\"channel\":\"" + channel + "\",\"outTradeNo\":\""
+                + outTradeNo + "\",\"faults\":[\"DUPLICATE_CALLBACK\"],\"delayMillis\":0,\"repeat\":" + repeat + "}");
+        if (response.statusCode() != 200) throw new AssertionError("faults not set: " + response.body());
+    }
+
     public static void clearFaults(String channel, String outTradeNo) throws Exception {
         HttpResponse<String> response = post("sandbox/faults", "{\"channel\":\"" + channel + "\",\"outTradeNo\":\""
                 + outTradeNo + "\",\"faults\":[],\"delayMillis\":0}");

@@ -10,7 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
 import java.time.Clock;
@@ -23,6 +25,10 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class SettlementMetrics {
+
+    private static final Metadata LATENCY = Metadata.builder().withName("exactpay_settlement_latency_ms")
+            .withDescription("Callback (or query answer) accepted to the settling commit, in milliseconds")
+            .withUnit(MetricUnits.NONE).build();
 
     @Inject
     private MetricRegistry registry;
@@ -59,11 +65,14 @@ public class SettlementMetrics {
                 new Tag("status", status.name())).inc());
     }
 
-    /** From the moment ExactPay accepted the channel's word to the commit of what it changed. */
+    /**
+     * From the moment ExactPay accepted the channel's word to the commit of what it changed, in
+     * milliseconds (a histogram: count, sum, max and quantiles per event).
+     */
     public void settled(String what, Instant acceptedAt) {
         if (acceptedAt == null) return;
-        onCommit(() -> registry.timer("exactpay_settlement_latency", new Tag("event", what))
-                .update(Duration.between(acceptedAt, clock.instant())));
+        onCommit(() -> registry.histogram(LATENCY, new Tag("event", what))
+                .update(Duration.between(acceptedAt, clock.instant()).toMillis()));
     }
 
     /** Counted at once: a rejected callback's transaction is rolled back on purpose. */

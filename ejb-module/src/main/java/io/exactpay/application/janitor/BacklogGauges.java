@@ -3,6 +3,7 @@ package io.exactpay.application.janitor;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import java.time.Instant;
  * every few seconds, however often the metrics are scraped.
  */
 @Singleton
+@Startup
 @Lock(LockType.READ)
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class BacklogGauges {
