@@ -1,6 +1,10 @@
 package io.exactpay.server;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** Payara Micro as a child process running the application WAR after the Artemis RAR. */
@@ -21,6 +26,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     private final Process process;
     private final URI baseUri;
+    private final CountDownLatch deployed = new CountDownLatch(1);
 
     private PayaraMicroProcess(Process process, URI baseUri) {
         this.process = process;
@@ -53,15 +59,45 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--addlibs", jdbcDriver.toString(),
                 "--deploy", war.toString(),
                 "--contextroot", "/"));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        if (consoleLog == null) {
-            builder.inheritIO();
-        } else {
-            builder.redirectErrorStream(true).redirectOutput(consoleLog.toFile());
-        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Process process = builder.start();
         URI base = URI.create("http://" + settings.get("http.host") + ":" + settings.get("http.port") + "/");
-        return new PayaraMicroProcess(process, base);
+        PayaraMicroProcess payara = new PayaraMicroProcess(process, base);
+        payara.pumpConsole(consoleLog);
+        return payara;
+    }
+
+    /**
+     * Copies Payara's console to the file (or to this process's output) and watches it for the
+     * line that says the application archive is deployed. Restarted on a root directory that still
+     * holds the application, Payara serves the old deployment for a moment and then deploys the
+     * archive again, so the API answering alone does not mean the start is over.
+     */
+    private void pumpConsole(Path consoleLog) throws IOException {
+        OutputStream out = consoleLog == null ? System.out : Files.newOutputStream(consoleLog);
+        Thread pump = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    out.write((line + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+                    if (line.contains("Deployed ") && line.contains("archive(s)")) {
+                        out.flush();
+                        deployed.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            } finally {
+                try {
+                    if (out == System.out) out.flush();
+                    else out.close();
+                } catch (IOException ignored) {
+                    // nothing more to write
+                }
+            }
+        }, "payara-console");
+        pump.setDaemon(true);
+        pump.start();
     }
 
     public URI baseUri() {
@@ -85,7 +121,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && !response.body().replace(" ", "").contains("\"checks\":[]")
+                if (deployed.getCount() == 0 && response.statusCode() == 200
+                        && !response.body().replace(" ", "").contains("\"checks\":[]")
                         && apiAnswers(client.send(api, HttpResponse.BodyHandlers.discarding()))) {
                     return;
                 }
