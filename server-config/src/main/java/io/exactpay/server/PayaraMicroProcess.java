@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 /** Payara Micro as a child process running the application WAR after the Artemis RAR. */
 public final class PayaraMicroProcess implements AutoCloseable {
 
-    /** An order that cannot exist: the API answers it with 404 once it serves requests. */
+    /**
+     * An order that cannot exist: once the application serves requests, the API answers it with 401
+     * (no bearer token) or, where the API takes requests without one, 404.
+     */
     private static final String API_PROBE = "api/v1/orders/00000000-0000-0000-0000-000000000000";
 
     private final Process process;
@@ -85,9 +88,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && !response.body().replace(" ", "").contains("\"checks\":[]")
-                        && client.send(api, HttpResponse.BodyHandlers.discarding()).statusCode() == 404) {
-                    return;
+                if (response.statusCode() == 200 && !response.body().replace(" ", "").contains("\"checks\":[]")) {
+                    int apiStatus = client.send(api, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (apiStatus == 401 || apiStatus == 404) return;
                 }
             } catch (IOException notYet) {
                 // not listening yet

@@ -7,6 +7,7 @@ import io.exactpay.domain.model.order.DuplicateMerchantOrderException;
 import io.exactpay.interfaces.rest.ClientIdentity;
 import io.exactpay.interfaces.rest.problem.Problem;
 import io.exactpay.interfaces.rest.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
-
+/** Orders of the caller's client: place one, read one (staff read any). */
 @Path("v1/orders")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,6 +39,7 @@ public class OrderResource {
     private SecurityContext security;
 
     @POST
+    @RolesAllowed(ClientIdentity.PORTAL)
     public Response create(CreateOrderRequest request) {
         if (request == null) {
             throw new ProblemException(Problem.of("validation", "Invalid request", Response.Status.BAD_REQUEST,
@@ -59,9 +61,10 @@ public class OrderResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed({ClientIdentity.PORTAL, ClientIdentity.SUPPORT, ClientIdentity.ADMIN})
     public OrderResponse get(@PathParam("id") String id) {
         return orders.find(ClientIdentity.orderId(id))
-                .filter(order -> order.clientId().equals(clientId()))
+                .filter(order -> ClientIdentity.maySee(security, order))
                 .map(OrderResponse::of)
                 .orElseThrow(() -> ClientIdentity.orderNotFound(id));
     }
