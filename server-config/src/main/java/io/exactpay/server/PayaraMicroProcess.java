@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 public final class PayaraMicroProcess implements AutoCloseable {
 
     /**
-     * An order that cannot exist: once the application serves requests, the API answers it with 401
-     * (no bearer token) or, where the API takes requests without one, 404.
+     * An order that cannot exist, asked for without a bearer token: once the application serves
+     * requests, the API answers 401. Not 404: the server answers that while the application is
+     * still loading (or after it failed to).
      */
     private static final String API_PROBE = "api/v1/orders/00000000-0000-0000-0000-000000000000";
 
@@ -90,7 +91,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && !response.body().replace(" ", "").contains("\"checks\":[]")) {
                     int apiStatus = client.send(api, HttpResponse.BodyHandlers.discarding()).statusCode();
-                    if (apiStatus == 401 || apiStatus == 404) return;
+                    if (apiStatus == 401) return;
                 }
             } catch (IOException notYet) {
                 // not listening yet
