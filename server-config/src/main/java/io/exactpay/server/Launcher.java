@@ -79,7 +79,7 @@ public final class Launcher {
         log("  support: " + tokens.staff("support", DevelopmentTokens.SUPPORT, lifetime));
         log("  admin:   " + tokens.staff("admin", DevelopmentTokens.ADMIN, lifetime));
         log("  curl -s -X POST " + payara.baseUri().resolve("api/v1/orders") + " -H 'Authorization: Bearer " + portal
-                + "' -H 'Content-Type: application/json'"
+                + "' -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-1001'"
                 + " -d '{\"merchantOrderNo\":\"M-1001\",\"amount\":1999,\"currency\":\"CNY\",\"subject\":\"Green tea\"}'");
     }
 

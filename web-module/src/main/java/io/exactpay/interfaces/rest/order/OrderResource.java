@@ -5,6 +5,7 @@ import io.exactpay.application.OrderView;
 import io.exactpay.application.PlaceOrder;
 import io.exactpay.domain.model.order.DuplicateMerchantOrderException;
 import io.exactpay.interfaces.rest.ClientIdentity;
+import io.exactpay.interfaces.rest.idempotency.Idempotent;
 import io.exactpay.interfaces.rest.problem.Problem;
 import io.exactpay.interfaces.rest.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +41,7 @@ public class OrderResource {
 
     @POST
     @RolesAllowed(ClientIdentity.PORTAL)
+    @Idempotent
     public Response create(CreateOrderRequest request) {
         if (request == null) {
             throw new ProblemException(Problem.of("validation", "Invalid request", Response.Status.BAD_REQUEST,

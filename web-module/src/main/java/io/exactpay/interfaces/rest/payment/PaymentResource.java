@@ -8,6 +8,7 @@ import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.order.OrderNotPayableException;
 import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.interfaces.rest.ClientIdentity;
+import io.exactpay.interfaces.rest.idempotency.Idempotent;
 import io.exactpay.interfaces.rest.problem.Problem;
 import io.exactpay.interfaces.rest.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,6 +55,7 @@ public class PaymentResource {
 
     @POST
     @RolesAllowed(ClientIdentity.PORTAL)
+    @Idempotent
     public Response start(@PathParam("orderId") String orderId, StartPaymentRequest request) {
         UUID id = ClientIdentity.orderId(orderId);
         Channel channel = channel(request);
