@@ -2,6 +2,7 @@ package io.exactpay.bench;
 
 import io.exactpay.server.ChannelSandboxProcess;
 import io.exactpay.server.DataDirectories;
+import io.exactpay.server.DevelopmentTokens;
 import io.exactpay.server.EmbeddedBroker;
 import io.exactpay.server.EmbeddedDatabase;
 import io.exactpay.server.PayaraMicroProcess;
@@ -82,6 +83,7 @@ public final class XaThroughput {
              EmbeddedBroker broker = EmbeddedBroker.start(settings)) {
             ChannelSandboxProcess sandbox = ChannelSandboxProcess.start(settings,
                     System.getProperty("java.class.path"), settings.dataDir().resolve("sandbox.log"));
+            DevelopmentTokens tokens = DevelopmentTokens.loadOrCreate(settings);
             ServerFiles files = ServerFiles.write(settings, settings.dataDir().resolve("config"),
                     Path.of(options.get("rar")), sandbox.channelSettings());
             try (PayaraMicroProcess payara = PayaraMicroProcess.start(settings, files, Path.of(options.get("payara-micro")),
@@ -96,7 +98,8 @@ public final class XaThroughput {
                 URI orders = payara.baseUri().resolve("api/v1/orders");
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(5)).build();
-                WorkerFactory slice = () -> workerOf(() -> placeOrder(http, orders));
+                String token = tokens.portal("bench", Duration.ofHours(12));
+                WorkerFactory slice = () -> workerOf(() -> placeOrder(http, orders, token));
                 WorkerFactory raw = () -> rawTwoPhaseWorker(settings);
 
                 measure(4, Math.min(10, seconds), slice); // warm-up: JIT, pools, caches
@@ -113,12 +116,12 @@ public final class XaThroughput {
         }
     }
 
-    private static void placeOrder(HttpClient http, URI orders) throws IOException, InterruptedException {
+    private static void placeOrder(HttpClient http, URI orders, String token) throws IOException, InterruptedException {
         String body = "{\"merchantOrderNo\":\"B-" + UUID.randomUUID() + "\",\"amount\":100,\"currency\":\"CNY\","
                 + "\"subject\":\"bench\"}";
         HttpResponse<Void> response = http.send(HttpRequest.newBuilder(orders).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.discarding());
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() != 201) throw new IllegalStateException("HTTP " + response.statusCode());
     }
 

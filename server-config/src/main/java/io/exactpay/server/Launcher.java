@@ -18,6 +18,9 @@ import java.util.Map;
  */
 public final class Launcher {
 
+    /** The client whose portal token the launcher prints. */
+    static final String DEMO_CLIENT = "demo-portal";
+
     private Launcher() {
     }
 
@@ -45,6 +48,8 @@ public final class Launcher {
             log("Channel sandbox (test and demo tool) on " + sandbox.baseUri() + ", log in "
                     + settings.dataDir().resolve("sandbox.log"));
         }
+        // Before the server files: they name the public key the server verifies tokens with.
+        DevelopmentTokens tokens = settings.developmentTokens() ? DevelopmentTokens.loadOrCreate(settings) : null;
         ServerFiles serverFiles = ServerFiles.write(settings, settings.dataDir().resolve("config"), files.get("rar"),
                 channels);
         PayaraMicroProcess payara = PayaraMicroProcess.start(settings, serverFiles,
@@ -58,8 +63,24 @@ public final class Launcher {
         log("Health   " + payara.baseUri().resolve("health"));
         log("Metrics  " + payara.baseUri().resolve("metrics"));
         log("Data in  " + settings.dataDir() + "; Ctrl-C stops everything.");
+        if (tokens != null) printTokens(tokens, settings, payara);
+        else log("Bearer tokens from " + settings.get("jwt.issuer") + ", verified with " + settings.jwtPublicKeyLocation());
         int exit = payara.waitFor();
         log("Payara Micro exited with code " + exit);
+    }
+
+    /** Development tokens for the demo: long-lived, signed with the data directory's own key. */
+    private static void printTokens(DevelopmentTokens tokens, Settings settings, PayaraMicroProcess payara) {
+        Duration lifetime = Duration.ofDays(365);
+        String portal = tokens.portal(DEMO_CLIENT, lifetime);
+        log("Bearer tokens, development only (valid " + lifetime.toDays() + " days, signed by the key pair in "
+                + DevelopmentTokens.publicKeyFile(settings.dataDir()).getParent() + "):");
+        log("  portal (client " + DEMO_CLIENT + "): " + portal);
+        log("  support: " + tokens.staff("support", DevelopmentTokens.SUPPORT, lifetime));
+        log("  admin:   " + tokens.staff("admin", DevelopmentTokens.ADMIN, lifetime));
+        log("  curl -s -X POST " + payara.baseUri().resolve("api/v1/orders") + " -H 'Authorization: Bearer " + portal
+                + "' -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-1001'"
+                + " -d '{\"merchantOrderNo\":\"M-1001\",\"amount\":1999,\"currency\":\"CNY\",\"subject\":\"Green tea\"}'");
     }
 
     private static Map<String, Path> parse(String[] args) {

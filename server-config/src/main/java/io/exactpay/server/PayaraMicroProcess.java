@@ -21,7 +21,11 @@ import java.util.concurrent.TimeUnit;
 /** Payara Micro as a child process running the application WAR after the Artemis RAR. */
 public final class PayaraMicroProcess implements AutoCloseable {
 
-    /** An order that cannot exist: the API answers it with 404 once it serves requests. */
+    /**
+     * An order that cannot exist, asked for without a bearer token: once the application serves
+     * requests, the API answers 401. Not 404: the server answers that while the application is
+     * still loading (or after it failed to).
+     */
     private static final String API_PROBE = "api/v1/orders/00000000-0000-0000-0000-000000000000";
 
     private final Process process;

@@ -52,6 +52,12 @@ public final class Settings {
         DEFAULTS.put("order.time-to-pay", "PT30M");
         DEFAULTS.put("janitor.interval", "PT30S");
         DEFAULTS.put("janitor.stale-after", "PT2M");
+
+        // Bearer tokens of the portal API. No key location: a development key pair under the data
+        // directory, made on the first start, whose tokens the launcher prints.
+        DEFAULTS.put("jwt.issuer", "exactpay-dev");
+        DEFAULTS.put("jwt.public-key-location", "");
+        DEFAULTS.put("idempotency.retention", "PT24H");
     }
 
     private final Map<String, String> values;
@@ -110,14 +116,27 @@ public final class Settings {
      */
     public Map<String, String> applicationProperties() {
         Map<String, String> props = new LinkedHashMap<>();
-        for (String key : new String[] {"jms.max-delivery-attempts", "db.lock-timeout-ms",
+        for (String key : new String[] {"jms.max-delivery-attempts", "db.lock-timeout-ms", "idempotency.retention",
                 "order.time-to-pay", "janitor.interval", "janitor.stale-after"}) {
             props.put("exactpay." + key, get(key));
         }
+        props.put("mp.jwt.verify.issuer", get("jwt.issuer"));
+        props.put("mp.jwt.verify.publickey.location", jwtPublicKeyLocation());
         String callbacks = get("callback-base-url");
         props.put("exactpay.callback-base-url", callbacks.isEmpty()
                 ? "http://" + get("http.host") + ":" + get("http.port") : callbacks);
         return props;
+    }
+
+    /** True when no identity provider's key is configured: the launcher makes and uses its own. */
+    public boolean developmentTokens() {
+        return get("jwt.public-key-location").isEmpty();
+    }
+
+    /** Where the server reads the key that verifies bearer tokens: a path or URL MicroProfile JWT accepts. */
+    public String jwtPublicKeyLocation() {
+        return developmentTokens() ? DevelopmentTokens.publicKeyFile(dataDir()).toUri().toString()
+                : get("jwt.public-key-location");
     }
 
     public int brokerMaxDeliveryAttempts() {

@@ -34,6 +34,21 @@ class SettingsTest {
     }
 
     @Test
+    void theServerTrustsTheDevelopmentKeyUnlessAnIdentityProvidersKeyIsGiven() {
+        Settings development = Settings.load(Map.of("data-dir", "/srv/exactpay"));
+        assertTrue(development.developmentTokens());
+        assertEquals(Path.of("/srv/exactpay/jwt/public-key.pem").toUri().toString(),
+                development.applicationProperties().get("mp.jwt.verify.publickey.location"));
+        assertEquals("exactpay-dev", development.applicationProperties().get("mp.jwt.verify.issuer"));
+
+        Settings external = Settings.load(Map.of("jwt.public-key-location", "https://idp.example/keys",
+                "jwt.issuer", "https://idp.example"));
+        assertFalse(external.developmentTokens());
+        assertEquals("https://idp.example/keys", external.applicationProperties().get("mp.jwt.verify.publickey.location"));
+        assertEquals("https://idp.example", external.applicationProperties().get("mp.jwt.verify.issuer"));
+    }
+
+    @Test
     void passwordsAreNotPrinted() {
         String shown = Settings.load(Map.of("db.password", "s3cret")).toString();
         assertFalse(shown.contains("s3cret"));

@@ -1,5 +1,6 @@
 package io.exactpay.it;
 
+import io.exactpay.server.DevelopmentTokens;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -11,26 +12,66 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The portal API over HTTP, as a portal calls it. */
+/**
+ * The portal API over HTTP, as a portal calls it: with a bearer token of the suite's portal client
+ * ({@link #CLIENT}) unless a test gives another token, signed by the stack's development key.
+ */
 public final class Api {
 
+    /** The portal client that the suites act as. */
+    public static final String CLIENT = "it-portal";
+
     // HTTP/1.1 as portals speak it; the JDK client would otherwise try an h2c upgrade on each new connection.
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    private static final HttpClient CLIENT_HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private Api() {
     }
 
     public static HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return post(path, json, portalToken(CLIENT));
+    }
+
+    /** A POST with {@code token} as bearer (none when null) and more headers as name, value pairs. */
+    public static HttpResponse<String> post(String path, String json, String token, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(request, token, headers);
     }
 
     public static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, portalToken(CLIENT));
+    }
+
+    public static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET(), token);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request, String token, String... headers)
+            throws IOException, InterruptedException {
+        if (token != null) request.header("Authorization", "Bearer " + token);
+        if (headers.length > 0) request.headers(headers);
+        return CLIENT_HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A portal's token for {@code clientId}: it sees that client's orders only. */
+    public static String portalToken(String clientId) {
+        return TOKENS.computeIfAbsent("portal:" + clientId, k -> tokens().portal(clientId, Duration.ofHours(12)));
+    }
+
+    /** A support (or admin) person's token. */
+    public static String staffToken(String role) {
+        return TOKENS.computeIfAbsent("staff:" + role, k -> tokens().staff("it-" + role, role, Duration.ofHours(12)));
+    }
+
+    public static DevelopmentTokens tokens() {
+        return SystemUnderTest.get().tokens();
     }
 
     public static URI uri(String path) {
@@ -45,12 +86,16 @@ public final class Api {
 
     /** Places an order and returns its id. */
     public static String placeOrder(String merchantOrderNo, long amount) throws IOException, InterruptedException {
-        HttpResponse<String> response = post("/api/v1/orders", Json.createObjectBuilder()
-                .add("merchantOrderNo", merchantOrderNo).add("amount", amount).add("currency", "CNY")
-                .add("subject", "Test order").build().toString());
+        HttpResponse<String> response = post("/api/v1/orders", orderJson(merchantOrderNo, amount));
         if (response.statusCode() != 201) {
             throw new AssertionError("order not created: HTTP " + response.statusCode() + " " + response.body());
         }
         return json(response.body()).getString("id");
+    }
+
+    /** The body of {@code POST /api/v1/orders}. */
+    public static String orderJson(String merchantOrderNo, long amount) {
+        return Json.createObjectBuilder().add("merchantOrderNo", merchantOrderNo).add("amount", amount)
+                .add("currency", "CNY").add("subject", "Test order").build().toString();
     }
 }

@@ -93,9 +93,10 @@ class CallbackIntakeIT {
         long inboxBefore = OrderDatabase.count("select count(*) from callback_inbox");
         long noncesBefore = OrderDatabase.count("select count(*) from callback_nonce");
 
+        // As channels call: no bearer token, the signature (here a missing one) decides.
         HttpResponse<String> wechat = Api.post("/api/v1/callbacks/wechatpay",
-                "{\"id\":\"EV-1\",\"event_type\":\"TRANSACTION.SUCCESS\",\"resource\":{}}");
-        HttpResponse<String> alipay = Api.post("/api/v1/callbacks/alipay", "{}");
+                "{\"id\":\"EV-1\",\"event_type\":\"TRANSACTION.SUCCESS\",\"resource\":{}}", null);
+        HttpResponse<String> alipay = Api.post("/api/v1/callbacks/alipay", "{}", null);
 
         assertTrue(wechat.statusCode() >= 400, wechat.statusCode() + " " + wechat.body());
         assertEquals("FAIL", Api.json(wechat.body()).getString("code"));

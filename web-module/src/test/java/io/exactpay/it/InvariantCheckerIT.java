@@ -1,5 +1,6 @@
 package io.exactpay.it;
 
+import io.exactpay.server.DevelopmentTokens;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,8 @@ class InvariantCheckerIT {
                     + " captured_at) values (?, ?::uuid, ?, 'ALIPAY', ?, 700, 'CNY', 'DUPLICATE', now())",
                     captureId, orderId, attemptId, "TXN-" + captureId);
             try {
-                JsonObject report = Api.json(Api.get("/api/v1/admin/invariants").body());
+                JsonObject report = Api.json(Api.get("/api/v1/admin/invariants",
+                        Api.staffToken(DevelopmentTokens.SUPPORT)).body());
                 assertTrue(report.getInt("violations") >= 1, report.toString());
                 assertTrue(report.getJsonArray("details").getValuesAs(JsonObject.class).stream().anyMatch(v ->
                         v.getString("rule").equals("extra-capture-refunded-once") && v.getString("orderId").equals(orderId)),

@@ -108,7 +108,7 @@ class JanitorAndExpiryIT {
         assertEquals("REFUNDING", Orders.status(order.orderId()));
         assertEquals(1200, Orders.kept(order.orderId()), "no money moved yet");
 
-        JsonObject failed = Api.json("{\"f\":" + Api.get("/api/v1/admin/refunds/failed").body() + "}")
+        JsonObject failed = Api.json("{\"f\":" + Api.get("/api/v1/admin/refunds/failed", Api.staffToken("support")).body() + "}")
                 .getJsonArray("f").getValuesAs(JsonObject.class).stream()
                 .filter(r -> r.getString("orderId").equals(order.orderId())).findFirst().orElse(null);
         assertNotNull(failed, "support sees the FAILED refund");
@@ -122,7 +122,8 @@ class JanitorAndExpiryIT {
         assertTrue(failed.getString("failure").contains("failed on attempt"), failed.toString());
 
         Sandbox.clearFaults("alipay", order.trade(0));
-        HttpResponse<String> retried = Api.post("/api/v1/admin/refunds/" + failed.getString("id") + "/retry", "");
+        HttpResponse<String> retried = Api.post("/api/v1/admin/refunds/" + failed.getString("id") + "/retry", "",
+                Api.staffToken("support"));
         assertEquals(200, retried.statusCode(), retried.body());
         Orders.awaitSettled(order.orderId(), "REFUNDED", 30_000);
         assertEquals(0, Orders.kept(order.orderId()));

@@ -2,6 +2,7 @@ package io.exactpay.it;
 
 import io.exactpay.server.ChannelSandboxProcess;
 import io.exactpay.server.DataDirectories;
+import io.exactpay.server.DevelopmentTokens;
 import io.exactpay.server.EmbeddedBroker;
 import io.exactpay.server.EmbeddedDatabase;
 import io.exactpay.server.ServerFiles;
@@ -16,7 +17,8 @@ import java.nio.file.Path;
 
 /**
  * The running system that the black-box helpers (Api, Broker, OrderDatabase, Invariants) talk to:
- * PostgreSQL, the broker and the channel sandbox, started here, and an application server that a subclass starts for
+ * PostgreSQL, the broker and the channel sandbox, started here, with a development key pair for bearer
+ * tokens, and an application server that a subclass starts for
  * its runtime (Payara Micro with the WAR, Payara Server with the EAR). Started once per test
  * session, before any test class is discovered, because Arquillian also runs test classes inside
  * a server; stopped when the session closes.
@@ -32,6 +34,7 @@ public abstract class SystemUnderTest implements LauncherSessionListener {
     private EmbeddedDatabase database;
     private EmbeddedBroker broker;
     private ChannelSandboxProcess sandbox;
+    private DevelopmentTokens tokens;
 
     public static SystemUnderTest get() {
         if (current == null) throw new IllegalStateException("The test stack is not running");
@@ -79,6 +82,8 @@ public abstract class SystemUnderTest implements LauncherSessionListener {
                 .setRoutingType(RoutingType.MULTICAST).setDurable(true));
         sandbox = ChannelSandboxProcess.start(settings, System.getProperty("exactpay.it.classpath"),
                 workDir.resolve("sandbox.log"));
+        // The suites sign their bearer tokens with the key pair the server is told to trust.
+        tokens = DevelopmentTokens.loadOrCreate(settings);
         return ServerFiles.write(settings, workDir.resolve("config"), artemisRar, sandbox.channelSettings());
     }
 
@@ -100,6 +105,11 @@ public abstract class SystemUnderTest implements LauncherSessionListener {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** Signs bearer tokens that the server under test accepts. */
+    public DevelopmentTokens tokens() {
+        return tokens;
     }
 
     public EmbeddedBroker broker() {

@@ -4,6 +4,7 @@ import io.exactpay.application.CallbackService;
 import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.infrastructure.channel.CallbackReply;
 import io.exactpay.infrastructure.channel.InboundCallback;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -12,16 +13,21 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The channels' payment and refund callbacks. The body is kept as the exact bytes that were signed;
  * verification, the inbox and the hand-over to settlement happen in {@link CallbackService}, and
- * the answer is the channel's own success or failure body.
+ * the answer is the channel's own success or failure body. Open to all callers: the channel's
+ * signature, not a bearer token, says who sent it.
  */
 @Path("v1/callbacks")
 @RequestScoped
+@PermitAll
+@SecurityRequirementsSet({}) // signed by the channels, no bearer token
 public class ChannelCallbackResource {
 
     @Inject

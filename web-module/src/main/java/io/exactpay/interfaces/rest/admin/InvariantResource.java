@@ -2,6 +2,8 @@ package io.exactpay.interfaces.rest.admin;
 
 import io.exactpay.application.InvariantChecker;
 import io.exactpay.application.janitor.InvariantWatchTask;
+import io.exactpay.interfaces.rest.ClientIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,6 +16,7 @@ import java.util.List;
 /** For support staff: the money invariants over the whole database; 0 violations expected. */
 @Path("v1/admin/invariants")
 @RequestScoped
+@RolesAllowed({ClientIdentity.SUPPORT, ClientIdentity.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class InvariantResource {
 

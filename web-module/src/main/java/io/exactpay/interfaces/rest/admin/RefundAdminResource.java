@@ -7,6 +7,8 @@ import io.exactpay.domain.model.refund.RefundNotFoundException;
 import io.exactpay.interfaces.rest.ClientIdentity;
 import io.exactpay.interfaces.rest.problem.Problem;
 import io.exactpay.interfaces.rest.problem.ProblemException;
+import io.exactpay.interfaces.rest.idempotency.Idempotent;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,6 +27,7 @@ import java.util.UUID;
 /** FAILED refunds need a person: support lists them and sends one again once the cause is fixed. */
 @Path("v1/admin/refunds")
 @RequestScoped
+@RolesAllowed({ClientIdentity.SUPPORT, ClientIdentity.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class RefundAdminResource {
 
@@ -42,9 +45,10 @@ public class RefundAdminResource {
 
     @POST
     @Path("{refundId}/retry")
+    @Idempotent
     public RefundView retry(@PathParam("refundId") String refundId) {
         try {
-            return refunds.retry(UUID.fromString(refundId), ClientIdentity.of(security));
+            return refunds.retry(UUID.fromString(refundId), ClientIdentity.actor(security));
         } catch (IllegalArgumentException | RefundNotFoundException e) {
             throw new ProblemException(Problem.of("refund-not-found", "Refund not found", Response.Status.NOT_FOUND,
                     "No refund " + refundId));

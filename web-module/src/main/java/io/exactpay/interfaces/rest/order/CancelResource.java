@@ -8,6 +8,8 @@ import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.interfaces.rest.ClientIdentity;
 import io.exactpay.interfaces.rest.problem.Problem;
 import io.exactpay.interfaces.rest.problem.ProblemException;
+import io.exactpay.interfaces.rest.idempotency.Idempotent;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,12 +22,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Cancels an order, for the payer (through the portal) or the merchant: {@code PAYER_REQUEST}
- * closes an unpaid order; {@code MERCHANT_REQUEST} also refunds a paid one in full. The answer is
- * the order as the cancel left it: CLOSING while its channel trades close, CLOSED, or REFUNDING.
+ * Cancels an order, for the payer (through the portal), the merchant or support:
+ * {@code PAYER_REQUEST} closes an unpaid order; {@code MERCHANT_REQUEST} (a portal) and
+ * {@code SUPPORT} (staff) also refund a paid one in full. The answer is the order as the cancel left
+ * it: CLOSING while its channel trades close, CLOSED, or REFUNDING.
  */
 @Path("v1/orders/{orderId}/cancel")
 @RequestScoped
@@ -44,12 +48,16 @@ public class CancelResource {
     private SecurityContext security;
 
     @POST
+    @RolesAllowed({ClientIdentity.PORTAL, ClientIdentity.SUPPORT, ClientIdentity.ADMIN})
+    @Idempotent
     public OrderResponse cancel(@PathParam("orderId") String orderId, CancelRequest request) {
         UUID id = ClientIdentity.orderId(orderId);
-        CancelReason reason = reason(request);
-        String client = ClientIdentity.of(security);
+        boolean staff = ClientIdentity.isStaff(security);
+        CancelReason reason = reason(request, staff);
         try {
-            OrderView order = cancellation.cancel(id, client, reason, client);
+            // Staff may cancel any order; a portal only its own client's (another's is not found).
+            OrderView order = cancellation.cancel(id, staff ? null : ClientIdentity.of(security), reason,
+                    ClientIdentity.actor(security));
             return OrderResponse.of(order);
         } catch (OrderNotFoundException e) {
             throw ClientIdentity.orderNotFound(orderId);
@@ -59,12 +67,12 @@ public class CancelResource {
         }
     }
 
-    private static CancelReason reason(CancelRequest request) {
+    private static CancelReason reason(CancelRequest request, boolean staff) {
         String value = request == null || request.reason() == null ? "" : request.reason();
-        if (value.equals(CancelReason.PAYER_REQUEST.name()) || value.equals(CancelReason.MERCHANT_REQUEST.name())) {
-            return CancelReason.valueOf(value);
-        }
-        throw new ProblemException(Problem.of("validation", "Invalid request", Response.Status.BAD_REQUEST,
-                "reason must be PAYER_REQUEST or MERCHANT_REQUEST"));
+        List<CancelReason> allowed = staff ? List.of(CancelReason.PAYER_REQUEST, CancelReason.SUPPORT)
+                : List.of(CancelReason.PAYER_REQUEST, CancelReason.MERCHANT_REQUEST);
+        return allowed.stream().filter(r -> r.name().equals(value)).findFirst().orElseThrow(() ->
+                new ProblemException(Problem.of("validation", "Invalid request", Response.Status.BAD_REQUEST,
+                        "reason must be one of " + allowed)));
     }
 }

@@ -7,8 +7,10 @@ import io.exactpay.application.OrderView;
 import io.exactpay.application.PlaceOrder;
 import io.exactpay.domain.model.order.DuplicateMerchantOrderException;
 import io.exactpay.interfaces.rest.ClientIdentity;
+import io.exactpay.interfaces.rest.idempotency.Idempotent;
 import io.exactpay.interfaces.rest.problem.Problem;
 import io.exactpay.interfaces.rest.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +25,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
-
+/** Orders of the caller's client: place one, read one (staff read any). */
 @Path("v1/orders")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,6 +48,8 @@ public class OrderResource {
     private SecurityContext security;
 
     @POST
+    @RolesAllowed(ClientIdentity.PORTAL)
+    @Idempotent
     public Response create(CreateOrderRequest request) {
         if (request == null) {
             throw new ProblemException(Problem.of("validation", "Invalid request", Response.Status.BAD_REQUEST,
@@ -67,9 +71,10 @@ public class OrderResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed({ClientIdentity.PORTAL, ClientIdentity.SUPPORT, ClientIdentity.ADMIN})
     public OrderResponse get(@PathParam("id") String id) {
         return orders.find(ClientIdentity.orderId(id))
-                .filter(order -> order.clientId().equals(clientId()))
+                .filter(order -> ClientIdentity.maySee(security, order))
                 .map(order -> OrderResponse.withDetails(order, payments.attempts(order.id()),
                         history.captures(order.id()), history.refunds(order.id())))
                 .orElseThrow(() -> ClientIdentity.orderNotFound(id));

@@ -4,6 +4,7 @@ import io.exactpay.application.OrderHistory;
 import io.exactpay.application.OrderService;
 import io.exactpay.application.TimelineEntry;
 import io.exactpay.interfaces.rest.ClientIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -33,9 +34,10 @@ public class TimelineResource {
     private SecurityContext security;
 
     @GET
+    @RolesAllowed({ClientIdentity.PORTAL, ClientIdentity.SUPPORT, ClientIdentity.ADMIN})
     public List<TimelineEntry> timeline(@PathParam("orderId") String orderId) {
         UUID id = ClientIdentity.orderId(orderId);
-        orders.find(id).filter(order -> order.clientId().equals(ClientIdentity.of(security)))
+        orders.find(id).filter(order -> ClientIdentity.maySee(security, order))
                 .orElseThrow(() -> ClientIdentity.orderNotFound(orderId));
         return history.timeline(id);
     }

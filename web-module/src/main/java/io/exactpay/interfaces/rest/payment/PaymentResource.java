@@ -8,8 +8,10 @@ import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.order.OrderNotPayableException;
 import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.interfaces.rest.ClientIdentity;
+import io.exactpay.interfaces.rest.idempotency.Idempotent;
 import io.exactpay.interfaces.rest.problem.Problem;
 import io.exactpay.interfaces.rest.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -52,6 +54,8 @@ public class PaymentResource {
     private UriInfo uri;
 
     @POST
+    @RolesAllowed(ClientIdentity.PORTAL)
+    @Idempotent
     public Response start(@PathParam("orderId") String orderId, StartPaymentRequest request) {
         UUID id = ClientIdentity.orderId(orderId);
         Channel channel = channel(request);
@@ -80,9 +84,10 @@ public class PaymentResource {
     }
 
     @GET
+    @RolesAllowed({ClientIdentity.PORTAL, ClientIdentity.SUPPORT, ClientIdentity.ADMIN})
     public List<AttemptView> list(@PathParam("orderId") String orderId) {
         UUID id = ClientIdentity.orderId(orderId);
-        orders.find(id).filter(order -> order.clientId().equals(ClientIdentity.of(security)))
+        orders.find(id).filter(order -> ClientIdentity.maySee(security, order))
                 .orElseThrow(() -> ClientIdentity.orderNotFound(orderId));
         return payments.attempts(id);
     }

@@ -27,6 +27,10 @@ public record Problem(String type, String title, int status, String detail, Map<
     }
 
     public Response toResponse(URI instance) {
+        return Response.status(status).type(MEDIA_TYPE).entity(toJson(instance)).build();
+    }
+
+    public String toJson(URI instance) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", TYPE_BASE + type)
                 .add("title", title)
@@ -34,6 +38,6 @@ public record Problem(String type, String title, int status, String detail, Map<
                 .add("detail", detail);
         if (instance != null) body.add("instance", instance.toString());
         extensions.forEach(body::add);
-        return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString()).build();
+        return body.build().toString();
     }
 }

@@ -1,9 +1,12 @@
 package io.exactpay.interfaces.rest.problem;
 
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -29,7 +32,10 @@ public final class ProblemMappers {
         }
     }
 
-    /** JAX-RS's own errors (unknown path, unsupported media type, unreadable body). */
+    /**
+     * JAX-RS's own errors (unknown path, unsupported media type, unreadable body), and the role
+     * checks of {@code @RolesAllowed}: no bearer token (401), a role that may not (403).
+     */
     @Provider
     public static class Framework implements ExceptionMapper<WebApplicationException> {
         @Context
@@ -37,6 +43,15 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (e instanceof NotAuthorizedException) {
+                return Response.fromResponse(Problem.of("unauthorized", "Unauthorized", Response.Status.UNAUTHORIZED,
+                                "A bearer token is required").toResponse(uri.getRequestUri()))
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+            }
+            if (e instanceof ForbiddenException) {
+                return Problem.of("forbidden", "Forbidden", Response.Status.FORBIDDEN,
+                        "The token's roles do not allow this request").toResponse(uri.getRequestUri());
+            }
             Response.StatusType status = e.getResponse().getStatusInfo();
             String type = e instanceof NotFoundException ? "not-found" : "http-" + status.getStatusCode();
             return new Problem(type, status.getReasonPhrase(), status.getStatusCode(),

@@ -2,6 +2,9 @@ package io.exactpay.interfaces.rest.refund;
 
 import io.exactpay.application.CancellationService;
 import io.exactpay.application.OrderHistory;
+import io.exactpay.application.OrderService;
+import io.exactpay.interfaces.rest.idempotency.Idempotent;
+import jakarta.annotation.security.RolesAllowed;
 import io.exactpay.application.RefundView;
 import io.exactpay.domain.model.order.IllegalTransitionException;
 import io.exactpay.domain.model.order.OrderNotFoundException;
@@ -35,20 +38,29 @@ public class RefundResource {
     @Inject
     private OrderHistory history;
 
+    @Inject
+    private OrderService orders;
+
     @Context
     private SecurityContext security;
 
     @GET
+    @RolesAllowed({ClientIdentity.PORTAL, ClientIdentity.SUPPORT, ClientIdentity.ADMIN})
     public List<RefundView> list(@PathParam("orderId") String orderId) {
-        return history.refunds(ClientIdentity.orderId(orderId));
+        UUID id = ClientIdentity.orderId(orderId);
+        orders.find(id).filter(order -> ClientIdentity.maySee(security, order))
+                .orElseThrow(() -> ClientIdentity.orderNotFound(orderId));
+        return history.refunds(id);
     }
 
     /** The whole payment back to the payer: the order goes REFUNDING, then REFUNDED when the channel confirms. */
     @POST
+    @RolesAllowed({ClientIdentity.SUPPORT, ClientIdentity.ADMIN})
+    @Idempotent
     public Response refundInFull(@PathParam("orderId") String orderId) {
         UUID id = ClientIdentity.orderId(orderId);
         try {
-            cancellation.refundInFull(id, ClientIdentity.of(security));
+            cancellation.refundInFull(id, ClientIdentity.actor(security));
             return Response.accepted(history.refunds(id)).build();
         } catch (OrderNotFoundException e) {
             throw ClientIdentity.orderNotFound(orderId);
