@@ -182,6 +182,44 @@ class CancelVersusPayIT {
         assertTrue(closed > 0 && refunded + paid > 0, "both orders of arrival were exercised");
     }
 
+    /**
+     * The row lock, forced: while the test holds an order's row, a capture and a merchant's cancel
+     * both arrive; released together, they must still apply one after the other. Without the
+     * lock both would read PENDING and one change would overwrite the other (paid without a
+     * refund, or closed with the money kept): the invariant checker would see it.
+     */
+    @Test
+    void captureAndCancelHeldAtTheSameOrderRow_applyOneAfterTheOther() throws Exception {
+        String run = run();
+        for (int n = 0; n < 10; n++) {
+            Orders.Opened o = Orders.open(run + n, 800 + n, null, n % 2 == 0 ? "WECHAT_PAY" : "ALIPAY");
+            Future<?> cancel;
+            ExecutorService async = Executors.newSingleThreadExecutor();
+            try (java.sql.Connection holder = OrderDatabase.connect()) {
+                holder.setAutoCommit(false);
+                try (var lock = holder.prepareStatement("select 1 from orders where id = ?::uuid for update")) {
+                    lock.setString(1, o.orderId());
+                    lock.executeQuery();
+                }
+                assertEquals(200, Sandbox.pay(Orders.sandboxChannel(o.trade(0)), o.trade(0)));
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (OrderDatabase.count("select count(*) from callback_inbox where out_trade_no = ?", o.trade(0)) == 0
+                        && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(20);
+                }
+                cancel = async.submit(() -> Orders.cancel(o.orderId(), "MERCHANT_REQUEST"));
+                Thread.sleep(300);
+                holder.rollback();
+            }
+            cancel.get();
+            async.shutdown();
+            String status = awaitFinal(o.orderId(), 30_000);
+            assertTrue(List.of("CLOSED", "REFUNDED").contains(status), o.orderId() + " ended " + status);
+            assertEquals(0, Orders.kept(o.orderId()), "a cancelled order keeps nothing: " + o.orderId());
+        }
+        Invariants.assertNoMoneyInvariantViolated();
+    }
+
     private static int i(String no) {
         return Integer.parseInt(no.substring(no.lastIndexOf('-') + 1));
     }
