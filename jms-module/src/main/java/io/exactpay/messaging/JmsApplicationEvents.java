@@ -26,29 +26,31 @@ public class JmsApplicationEvents implements ApplicationEvents {
 
     @Override
     public void orderCreated(OrderView order) {
-        publish(order.id(), "OrderCreated", Events.orderCreated(UUID.randomUUID(), order));
+        publish(order, "OrderCreated", Events.orderCreated(UUID.randomUUID(), order));
     }
 
     @Override
     public void orderPaid(OrderView order, Channel channel) {
-        publish(order.id(), "OrderPaid", Events.orderPaid(UUID.randomUUID(), order, channel.name()));
+        publish(order, "OrderPaid", Events.orderPaid(UUID.randomUUID(), order, channel.name()));
     }
 
     @Override
     public void paymentRefunding(OrderView order, Channel channel, CaptureRole role, String outRefundNo,
                                  long amountMinor) {
         String type = role == CaptureRole.DUPLICATE ? "DuplicatePaymentRefunding" : "LatePaymentRefunding";
-        publish(order.id(), type, Events.paymentRefunding(type, UUID.randomUUID(), order, channel.name(),
+        publish(order, type, Events.paymentRefunding(type, UUID.randomUUID(), order, channel.name(),
                 outRefundNo, amountMinor));
     }
 
-    private void publish(UUID orderId, String type, String body) {
+    private void publish(OrderView order, String type, String body) {
         try (JMSContext context = connectionFactory.createContext()) {
             context.createProducer()
                     // One consumer sees one order's events in order.
-                    .setProperty("JMSXGroupID", orderId.toString())
+                    .setProperty("JMSXGroupID", order.id().toString())
                     .setProperty("type", type)
-                    .setProperty("orderId", orderId.toString())
+                    .setProperty("orderId", order.id().toString())
+                    // A legacy system's subscription selects its own orders' events by this.
+                    .setProperty("clientId", order.clientId())
                     .send(context.createTopic(Events.ADDRESS), body);
         }
     }
