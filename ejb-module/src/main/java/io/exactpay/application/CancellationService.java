@@ -23,6 +23,13 @@ public interface CancellationService {
     OrderView cancel(UUID orderId, String clientId, CancelReason reason, String actor)
             throws OrderNotFoundException, IllegalTransitionException;
 
+    /**
+     * {@link #cancel} for a command message, exactly once per sender and message id: a repeated
+     * message changes nothing and gets the order as it is now.
+     */
+    OrderView cancelOnce(String messageId, int deliveryAttempt, UUID orderId, String clientId, CancelReason reason,
+                         String actor) throws OrderNotFoundException, IllegalTransitionException;
+
     /** Support refunds a PAID order in full by hand: REFUNDING, with the refund requested. */
     OrderView refundInFull(UUID orderId, String actor) throws OrderNotFoundException, IllegalTransitionException;
 

@@ -25,6 +25,8 @@ public class DeadLetters {
     public static final String ORIGINAL_DESTINATION = "deadLetterOrigin";
     public static final String ORIGINAL_MESSAGE_ID = "deadLetterOriginalMessageId";
     public static final String DELIVERY_ATTEMPTS = "deadLetterDeliveryAttempts";
+    /** The broker-authenticated user that sent the original, for support. */
+    public static final String SENDER = "deadLetterSender";
     private static final int MAX_REASON = 1000;
 
     @Resource(lookup = "jms/exactpay")
@@ -51,6 +53,8 @@ public class DeadLetters {
                     .setProperty(ORIGINAL_MESSAGE_ID, original.getJMSMessageID())
                     .setProperty(DELIVERY_ATTEMPTS, original.getIntProperty("JMSXDeliveryCount"))
                     .setJMSCorrelationID(original.getJMSCorrelationID());
+            String sender = original.getStringProperty(CommandSender.VALIDATED_USER);
+            if (sender != null) producer.setProperty(SENDER, sender);
             String body = original instanceof TextMessage text ? text.getText() : null;
             producer.send(context.createQueue(ADDRESS), body);
         }

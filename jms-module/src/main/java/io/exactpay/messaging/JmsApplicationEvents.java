@@ -27,54 +27,56 @@ public class JmsApplicationEvents implements ApplicationEvents {
 
     @Override
     public void orderCreated(OrderView order) {
-        publish(order.id(), "OrderCreated", Events.orderCreated(UUID.randomUUID(), order));
+        publish(order, "OrderCreated", Events.orderCreated(UUID.randomUUID(), order));
     }
 
     @Override
     public void orderPaid(OrderView order, Channel channel) {
-        publish(order.id(), "OrderPaid", Events.orderPaid(UUID.randomUUID(), order, channel.name()));
+        publish(order, "OrderPaid", Events.orderPaid(UUID.randomUUID(), order, channel.name()));
     }
 
     @Override
     public void paymentRefunding(OrderView order, Channel channel, CaptureRole role, String outRefundNo,
                                  long amountMinor) {
         String type = role == CaptureRole.DUPLICATE ? "DuplicatePaymentRefunding" : "LatePaymentRefunding";
-        publish(order.id(), type, Events.paymentRefunding(type, UUID.randomUUID(), order, channel.name(),
+        publish(order, type, Events.paymentRefunding(type, UUID.randomUUID(), order, channel.name(),
                 outRefundNo, amountMinor));
     }
 
     @Override
     public void orderClosed(OrderView order) {
-        publish(order.id(), "OrderClosed", Events.orderClosed(UUID.randomUUID(), order));
+        publish(order, "OrderClosed", Events.orderClosed(UUID.randomUUID(), order));
     }
 
     @Override
     public void orderRefunding(OrderView order, RefundView refund) {
-        publish(order.id(), "OrderRefunding", Events.refund("OrderRefunding", UUID.randomUUID(), order, refund));
+        publish(order, "OrderRefunding", Events.refund("OrderRefunding", UUID.randomUUID(), order, refund));
     }
 
     @Override
     public void orderRefunded(OrderView order, RefundView refund) {
-        publish(order.id(), "OrderRefunded", Events.refund("OrderRefunded", UUID.randomUUID(), order, refund));
+        publish(order, "OrderRefunded", Events.refund("OrderRefunded", UUID.randomUUID(), order, refund));
     }
 
     @Override
     public void refundSucceeded(OrderView order, RefundView refund) {
-        publish(order.id(), "RefundSucceeded", Events.refund("RefundSucceeded", UUID.randomUUID(), order, refund));
+        publish(order, "RefundSucceeded", Events.refund("RefundSucceeded", UUID.randomUUID(), order, refund));
     }
 
     @Override
     public void refundFailed(OrderView order, RefundView refund) {
-        publish(order.id(), "RefundFailed", Events.refund("RefundFailed", UUID.randomUUID(), order, refund));
+        publish(order, "RefundFailed", Events.refund("RefundFailed", UUID.randomUUID(), order, refund));
     }
 
-    private void publish(UUID orderId, String type, String body) {
+    private void publish(OrderView order, String type, String body) {
         try (JMSContext context = connectionFactory.createContext()) {
             context.createProducer()
                     // One consumer sees one order's events in order.
-                    .setProperty("JMSXGroupID", orderId.toString())
+                    .setProperty("JMSXGroupID", order.id().toString())
                     .setProperty("type", type)
-                    .setProperty("orderId", orderId.toString())
+                    .setProperty("orderId", order.id().toString())
+                    // A legacy system's subscription selects its own orders' events by this.
+                    .setProperty("clientId", order.clientId())
                     .send(context.createTopic(Events.ADDRESS), body);
         }
     }

@@ -19,8 +19,10 @@ import java.util.Optional;
 
 /**
  * Consumes order commands from legacy systems, each in one XA transaction with the database
- * changes and the reply. A failure rolls everything back and the broker redelivers with back-off;
- * on the last attempt a failure, and at once a malformed message or an unknown order, goes to the
+ * changes and the reply. The sender is the broker-authenticated user, and a reply goes only to its
+ * own reply queue. A failure rolls everything back and the broker redelivers with back-off; on the
+ * last attempt a failure, and at once a malformed message, an unknown order to change, a message
+ * without an authenticated sender or one naming another reply destination, goes to the
  * dead-letter address with the reason.
  */
 @MessageDriven(activationConfig = {
@@ -55,6 +57,18 @@ public class OrderCommandConsumer implements MessageListener {
     }
 
     private void receive(Message message) throws JMSException {
+        Optional<CommandSender> sender = CommandSender.of(message);
+        if (sender.isEmpty()) {
+            // Not answered: without a sender there is no reply queue it may name.
+            deadLetters.send(message, OrderCommand.QUEUE, "no authenticated sender: the broker must populate "
+                    + CommandSender.VALIDATED_USER + " (populate-validated-user)");
+            return;
+        }
+        if (!sender.get().mayBeAnsweredAt(message.getJMSReplyTo())) {
+            deadLetters.send(message, OrderCommand.QUEUE, "JMSReplyTo " + message.getJMSReplyTo()
+                    + " is not the sender's reply queue " + sender.get().replyQueue());
+            return;
+        }
         OrderCommand command;
         try {
             command = OrderCommand.parse(message instanceof TextMessage text ? text.getText() : null);
@@ -64,8 +78,9 @@ public class OrderCommandConsumer implements MessageListener {
         }
         int attempt = DeliveryAttempts.attempt(message);
         try {
-            Optional<String> reply = attempts.run(message, () -> handler.handle(command, attempt),
-                    () -> handler.handleInOwnTransaction(command, attempt), reason -> reject(message, reason));
+            String clientId = sender.get().clientId();
+            Optional<String> reply = attempts.run(message, () -> handler.handle(clientId, command, attempt),
+                    () -> handler.handleInOwnTransaction(clientId, command, attempt), reason -> reject(message, reason));
             if (reply.isPresent()) replies.reply(message, reply.get());
         } catch (OrderNotFoundException e) {
             reject(message, e.getMessage());

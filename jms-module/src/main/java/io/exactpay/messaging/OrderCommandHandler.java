@@ -1,7 +1,13 @@
 package io.exactpay.messaging;
 
 import io.exactpay.application.AddRemark;
+import io.exactpay.application.CancellationService;
+import io.exactpay.application.OrderPlacement;
 import io.exactpay.application.OrderService;
+import io.exactpay.application.OrderView;
+import io.exactpay.application.PlaceOrder;
+import io.exactpay.application.PlaceOrderOnce;
+import io.exactpay.domain.model.order.IllegalTransitionException;
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.messaging.contract.OrderCommand;
 import io.exactpay.messaging.contract.Replies;
@@ -10,8 +16,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.util.Optional;
+
 /**
- * Runs one order command against the application services and returns the reply body. Normally it
+ * Runs one order command for its sender against the application services and returns the reply
+ * body: the result, or a business error reply (CommandError) when nothing changed. Normally it
  * joins the consumer's transaction; on a message's last delivery attempt it runs in a transaction
  * of its own, so a failure can still be dead-lettered with its reason.
  */
@@ -21,21 +30,71 @@ public class OrderCommandHandler {
     @Inject
     private OrderService orders;
 
+    @Inject
+    private CancellationService cancellation;
+
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public String handle(OrderCommand command, int deliveryAttempt) throws OrderNotFoundException {
-        return dispatch(command, deliveryAttempt);
+    public String handle(String clientId, OrderCommand command, int deliveryAttempt) throws OrderNotFoundException {
+        return dispatch(clientId, command, deliveryAttempt);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public String handleInOwnTransaction(OrderCommand command, int deliveryAttempt) throws OrderNotFoundException {
-        return dispatch(command, deliveryAttempt);
+    public String handleInOwnTransaction(String clientId, OrderCommand command, int deliveryAttempt)
+            throws OrderNotFoundException {
+        return dispatch(clientId, command, deliveryAttempt);
     }
 
-    private String dispatch(OrderCommand command, int deliveryAttempt) throws OrderNotFoundException {
-        if (command instanceof OrderCommand.AddOrderRemark remark) {
-            return Replies.remarkAdded(orders.addRemark(new AddRemark(remark.messageId(), deliveryAttempt,
-                    remark.orderId(), remark.author(), remark.text())));
-        }
+    /** One method per command; {@code clientId} is the authenticated sender. */
+    private String dispatch(String clientId, OrderCommand command, int deliveryAttempt) throws OrderNotFoundException {
+        if (command instanceof OrderCommand.AddOrderRemark remark) return addRemark(clientId, remark, deliveryAttempt);
+        if (command instanceof OrderCommand.CreateOrder create) return createOrder(clientId, create, deliveryAttempt);
+        if (command instanceof OrderCommand.CancelOrder cancel) return cancelOrder(clientId, cancel, deliveryAttempt);
+        if (command instanceof OrderCommand.QueryOrder query) return queryOrder(clientId, query);
         throw new IllegalArgumentException("No handler for " + command.getClass().getSimpleName());
+    }
+
+    private String addRemark(String clientId, OrderCommand.AddOrderRemark remark, int deliveryAttempt)
+            throws OrderNotFoundException {
+        return Replies.remarkAdded(orders.addRemark(new AddRemark(clientId, remark.messageId(), deliveryAttempt,
+                remark.orderId(), remark.author(), remark.text())));
+    }
+
+    private String createOrder(String clientId, OrderCommand.CreateOrder create, int deliveryAttempt) {
+        OrderPlacement placement = orders.placeOrderOnce(new PlaceOrderOnce(create.messageId(), deliveryAttempt,
+                new PlaceOrder(clientId, create.merchantOrderNo(), create.amountMinor(), create.currency(),
+                        create.subject())));
+        return Replies.orderPlacement(placement);
+    }
+
+    /**
+     * Through the one cancel path, exactly once per message id. An order that is not the sender's,
+     * and a payer's cancel of a paid order, are business answers; checked first, so that nothing
+     * is rolled back for them (a race with a payment rolls back and the redelivery answers it).
+     */
+    private String cancelOrder(String clientId, OrderCommand.CancelOrder cancel, int deliveryAttempt)
+            throws OrderNotFoundException {
+        Optional<OrderView> order = orders.find(cancel.orderId()).filter(o -> o.clientId().equals(clientId));
+        if (order.isEmpty()) {
+            return Replies.error(OrderCommand.CancelOrder.TYPE, Replies.ORDER_NOT_FOUND, "No order " + cancel.orderId(), null);
+        }
+        if (order.get().status().equals("PAID") && !cancel.reason().refundsPaidOrder()) {
+            return Replies.error(OrderCommand.CancelOrder.TYPE, Replies.ILLEGAL_TRANSITION, "Order " + cancel.orderId()
+                    + " is paid; only MERCHANT_REQUEST cancels it, with a full refund", cancel.orderId());
+        }
+        try {
+            return Replies.orderState(cancellation.cancelOnce(cancel.messageId(), deliveryAttempt, cancel.orderId(),
+                    clientId, cancel.reason(), "jms:" + clientId));
+        } catch (IllegalTransitionException e) {
+            throw new IllegalStateException("order changed while cancelling: " + e.getMessage(), e);
+        }
+    }
+
+    /** Another client's order is answered exactly as one that does not exist. */
+    private String queryOrder(String clientId, OrderCommand.QueryOrder query) {
+        return orders.find(query.orderId())
+                .filter(order -> order.clientId().equals(clientId))
+                .map(Replies::orderState)
+                .orElseGet(() -> Replies.error(OrderCommand.QueryOrder.TYPE, Replies.ORDER_NOT_FOUND,
+                        "No order " + query.orderId(), null));
     }
 }

@@ -12,8 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The embedded Artemis broker: the addresses, queues and redelivery policy of broker.xml, with a
- * persistent journal under the data directory.
+ * The embedded Artemis broker: the addresses, queues, permissions and redelivery policy of
+ * broker.xml, with a persistent journal under the data directory, and the users of the settings
+ * (ExactPay's own and one per legacy system, see {@link BrokerSecurity}).
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -29,12 +30,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         Map<String, String> values = new HashMap<>(settings.asMap());
         values.put("broker.data", dataDir.toString());
         values.put("broker.max-delivery-attempts", Integer.toString(settings.brokerMaxDeliveryAttempts()));
+        values.putAll(BrokerSecurity.templateValues(settings));
         Path brokerXml = dataDir.resolve("broker.xml");
         Files.writeString(brokerXml, Templates.render("broker.xml", values), StandardCharsets.UTF_8);
 
         FileConfiguration configuration = new FileConfiguration();
         new FileDeploymentManager(brokerXml.toUri().toString()).addDeployable(configuration).readConfiguration();
-        EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(configuration);
+        EmbeddedActiveMQ server = new EmbeddedActiveMQ().setConfiguration(configuration)
+                .setSecurityManager(BrokerSecurity.securityManager(settings));
         server.start();
         return new EmbeddedBroker(server);
     }

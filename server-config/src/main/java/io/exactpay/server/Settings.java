@@ -1,10 +1,15 @@
 package io.exactpay.server;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The launcher's configuration: every address, port, credential and limit, each with a default
@@ -38,6 +43,11 @@ public final class Settings {
         DEFAULTS.put("broker.user", "exactpay");
         DEFAULTS.put("broker.password", "exactpay");
         DEFAULTS.put("broker.max-pool-size", "32");
+        // Legacy systems, each its own broker user (the embedded broker's users; see LegacySystem).
+        // A system named here needs broker.legacy.<name>.password; the defaults are for development.
+        DEFAULTS.put("broker.legacy-systems", "erp,pos");
+        DEFAULTS.put("broker.legacy.erp.password", "erp");
+        DEFAULTS.put("broker.legacy.pos.password", "pos");
 
         DEFAULTS.put("sandbox.enabled", "true");
         DEFAULTS.put("sandbox.port", "8090");
@@ -73,13 +83,27 @@ public final class Settings {
     public static Settings load(Map<String, String> overrides) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : DEFAULTS.entrySet()) {
-            String key = entry.getKey();
-            String value = overrides.get(key);
-            if (value == null) value = System.getProperty("exactpay." + key);
-            if (value == null) value = System.getenv(environmentName(key));
-            values.put(key, value != null ? value : entry.getValue());
+            String value = lookUp(entry.getKey(), overrides);
+            values.put(entry.getKey(), value != null ? value : entry.getValue());
+        }
+        // Systems beyond the defaults bring their own password key; a missing one is reported by legacySystems().
+        for (String name : names(values.get("broker.legacy-systems"))) {
+            String key = LegacySystem.passwordKey(name);
+            String value = lookUp(key, overrides);
+            if (value != null) values.put(key, value);
         }
         return new Settings(values);
+    }
+
+    private static String lookUp(String key, Map<String, String> overrides) {
+        String value = overrides.get(key);
+        if (value == null) value = System.getProperty("exactpay." + key);
+        if (value == null) value = System.getenv(environmentName(key));
+        return value;
+    }
+
+    private static List<String> names(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList();
     }
 
     /** MicroProfile Config's mapping: non-alphanumerics become '_', upper case. */
@@ -99,6 +123,27 @@ public final class Settings {
 
     public boolean getBoolean(String key) {
         return Boolean.parseBoolean(get(key));
+    }
+
+    /**
+     * The legacy systems named in {@code broker.legacy-systems}, each with its password; none may
+     * share a name with ExactPay's own broker user or with another system.
+     */
+    public List<LegacySystem> legacySystems() {
+        List<LegacySystem> systems = new ArrayList<>();
+        Set<String> seen = new HashSet<>(Set.of(get("broker.user")));
+        for (String name : names(get("broker.legacy-systems"))) {
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("Legacy system " + name + " is named twice or is the broker user");
+            }
+            String password = values.get(LegacySystem.passwordKey(name));
+            if (password == null || password.isEmpty()) {
+                throw new IllegalArgumentException("Legacy system " + name + " needs a password: set exactpay."
+                        + LegacySystem.passwordKey(name) + " or " + environmentName(LegacySystem.passwordKey(name)));
+            }
+            systems.add(new LegacySystem(name, password));
+        }
+        return systems;
     }
 
     public Path dataDir() {

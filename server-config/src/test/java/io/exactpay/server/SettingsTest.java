@@ -3,6 +3,7 @@ package io.exactpay.server;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,16 +58,58 @@ class SettingsTest {
 
     @Test
     void shippedTemplatesHaveAValueForEveryPlaceholder() {
-        Settings settings = Settings.load(Map.of("db.port", "6543", "broker.port", "7654"));
+        Settings settings = Settings.load(Map.of("db.port", "6543", "broker.port", "7654",
+                "broker.password", "b-secret", "broker.legacy.erp.password", "e-secret"));
         Map<String, String> values = new java.util.HashMap<>(settings.asMap());
         values.put("artemis-ra.rar", Path.of("artemis-ra.rar").toString());
         values.put("broker.data", "data");
         values.put("broker.max-delivery-attempts", "6");
+        values.putAll(BrokerSecurity.templateValues(settings));
 
         String commands = Templates.render("post-boot-commands.asadmin", values);
         assertTrue(commands.contains("portNumber=6543"), commands);
         assertTrue(commands.contains("port\\=7654"), commands);
-        assertTrue(Templates.render("broker.xml", values).contains("tcp://127.0.0.1:7654"));
+        String brokerXml = Templates.render("broker.xml", values);
+        assertTrue(brokerXml.contains("tcp://127.0.0.1:7654"));
+        assertTrue(brokerXml.contains("<security-enabled>true</security-enabled>"));
+        assertTrue(brokerXml.contains("<populate-validated-user>true</populate-validated-user>"));
+        assertTrue(brokerXml.contains("<queue name=\"exactpay.replies.erp\"/>"), brokerXml);
+        assertTrue(brokerXml.contains("match=\"exactpay.events::exactpay.events.pos\""), brokerXml);
+        assertFalse(brokerXml.contains("b-secret") || brokerXml.contains("e-secret"), "no password in broker.xml");
+    }
+
+    @Test
+    void twoLegacySystemsByDefaultEachWithItsOwnQueuesAndRole() {
+        List<LegacySystem> systems = Settings.load(Map.of("broker.legacy.pos.password", "p-secret")).legacySystems();
+
+        assertEquals(List.of("erp", "pos"), systems.stream().map(LegacySystem::name).toList());
+        LegacySystem pos = systems.get(1);
+        assertEquals("exactpay.replies.pos", pos.replyQueue());
+        assertEquals("exactpay.events.pos", pos.eventQueue());
+        assertEquals("legacy-pos", pos.role());
+        assertFalse(pos.toString().contains(pos.password()));
+    }
+
+    @Test
+    void aLegacySystemBeyondTheDefaultsNeedsItsOwnPassword() {
+        Settings withoutPassword = Settings.load(Map.of("broker.legacy-systems", "erp,wms"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, withoutPassword::legacySystems);
+        assertTrue(e.getMessage().contains("EXACTPAY_BROKER_LEGACY_WMS_PASSWORD"), e.getMessage());
+
+        Settings settings = Settings.load(Map.of("broker.legacy-systems", "erp, wms",
+                "broker.legacy.wms.password", "w-secret"));
+        assertEquals("w-secret", settings.legacySystems().get(1).password());
+        assertFalse(settings.toString().contains("w-secret"), "passwords are not printed");
+    }
+
+    @Test
+    void legacySystemNamesAreCheckedBeforeTheyBecomeQueueNames() {
+        assertThrows(IllegalArgumentException.class,
+                () -> Settings.load(Map.of("broker.legacy-systems", "exactpay")).legacySystems(), "the broker user");
+        assertThrows(IllegalArgumentException.class,
+                () -> Settings.load(Map.of("broker.legacy-systems", "erp,erp")).legacySystems());
+        assertThrows(IllegalArgumentException.class, () -> Settings.load(Map.of("broker.legacy-systems", "e.rp",
+                "broker.legacy.e.rp.password", "x")).legacySystems(), "a dot would nest addresses");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.exactpay.it;
 
+import io.exactpay.server.LegacySystem;
 import io.exactpay.server.Settings;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
@@ -10,30 +11,60 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The broker as a legacy system sees it: plain JMS over the network. */
+/**
+ * The broker over the network, as its users see it: ExactPay's own user (what support and the
+ * suites' checks read the queues with) or a legacy system's.
+ */
 public final class Broker {
 
     public static final String COMMANDS = "exactpay.order.commands";
+    public static final String CAPTURES = "exactpay.payment.captures";
     public static final String DEAD_LETTERS = "exactpay.DLQ";
     public static final String EVENTS = "exactpay.events::" + SystemUnderTest.EVENTS_QUEUE;
 
     private Broker() {
     }
 
+    /** As ExactPay's own broker user. */
     public static ConnectionFactory connectionFactory() {
         Settings s = SystemUnderTest.get().settings();
-        return new ActiveMQConnectionFactory("tcp://" + s.get("broker.host") + ":" + s.get("broker.port"));
+        return connectionFactory(s.get("broker.user"), s.get("broker.password"));
     }
 
-    /** Receives the first message on the queue that matches the selector, or null after the wait. */
+    /** As the legacy system of this name, with its configured password. */
+    public static ConnectionFactory legacySystem(String name) {
+        LegacySystem system = legacySystemNamed(name);
+        return connectionFactory(system.name(), system.password());
+    }
+
+    public static LegacySystem legacySystemNamed(String name) {
+        return SystemUnderTest.get().settings().legacySystems().stream()
+                .filter(system -> system.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No legacy system " + name + " in the settings"));
+    }
+
+    public static ConnectionFactory connectionFactory(String user, String password) {
+        Settings s = SystemUnderTest.get().settings();
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(
+                "tcp://" + s.get("broker.host") + ":" + s.get("broker.port"), user, password);
+        // A refused connection is an answer in the security suite, not something to retry.
+        factory.setReconnectAttempts(0);
+        return factory;
+    }
+
+    /** Receives, as ExactPay's user, the first message on the queue that matches the selector, or null after the wait. */
     public static Message receive(String queue, String selector, long timeoutMillis) {
-        try (JMSContext context = connectionFactory().createContext(JMSContext.AUTO_ACKNOWLEDGE);
+        return receive(connectionFactory(), queue, selector, timeoutMillis);
+    }
+
+    public static Message receive(ConnectionFactory as, String queue, String selector, long timeoutMillis) {
+        try (JMSContext context = as.createContext(JMSContext.AUTO_ACKNOWLEDGE);
              JMSConsumer consumer = context.createConsumer(context.createQueue(queue), selector)) {
             return consumer.receive(timeoutMillis);
         }
     }
 
-    /** Drains every message on the queue that matches the selector, waiting briefly for stragglers. */
+    /** Drains, as ExactPay's user, every message on the queue that matches the selector, waiting briefly for stragglers. */
     public static List<Message> receiveAll(String queue, String selector, long quietMillis) {
         List<Message> messages = new ArrayList<>();
         try (JMSContext context = connectionFactory().createContext(JMSContext.AUTO_ACKNOWLEDGE);

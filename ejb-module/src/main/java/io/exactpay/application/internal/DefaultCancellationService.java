@@ -30,11 +30,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.UUID;
 
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class DefaultCancellationService implements CancellationService {
+
+    private static final String CANCEL_ORDER = "CancelOrder";
 
     @Inject
     private OrderRepository orders;
@@ -53,6 +56,9 @@ public class DefaultCancellationService implements CancellationService {
 
     @Inject
     private PaymentChannels channels;
+
+    @Inject
+    private ProcessedMessages processedMessages;
 
     @Inject
     private Clock clock;
@@ -83,6 +89,19 @@ public class DefaultCancellationService implements CancellationService {
             }
         }
         return OrderView.of(order);
+    }
+
+    @Override
+    public OrderView cancelOnce(String messageId, int deliveryAttempt, UUID orderId, String clientId,
+                                CancelReason reason, String actor)
+            throws OrderNotFoundException, IllegalTransitionException {
+        Optional<ProcessedMessages.Processed> earlier = processedMessages.find(clientId, messageId);
+        if (earlier.isPresent() && earlier.get().orderId().equals(orderId)) {
+            return OrderView.of(orders.find(orderId).orElseThrow(() -> new OrderNotFoundException(orderId)));
+        }
+        OrderView order = cancel(orderId, clientId, reason, actor);
+        processedMessages.record(clientId, messageId, CANCEL_ORDER, deliveryAttempt, orderId, order.revision());
+        return order;
     }
 
     @Override

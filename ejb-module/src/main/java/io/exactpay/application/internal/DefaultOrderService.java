@@ -2,9 +2,11 @@ package io.exactpay.application.internal;
 
 import io.exactpay.application.AddRemark;
 import io.exactpay.application.ApplicationEvents;
+import io.exactpay.application.OrderPlacement;
 import io.exactpay.application.OrderService;
 import io.exactpay.application.OrderView;
 import io.exactpay.application.PlaceOrder;
+import io.exactpay.application.PlaceOrderOnce;
 import io.exactpay.application.RemarkAdded;
 import io.exactpay.domain.model.order.DuplicateMerchantOrderException;
 import io.exactpay.domain.model.order.Order;
@@ -25,7 +27,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.UUID;
 
 @Stateless
@@ -33,6 +34,8 @@ import java.util.UUID;
 public class DefaultOrderService implements OrderService {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String CREATE_ORDER = "CreateOrder";
+    private static final String ADD_ORDER_REMARK = "AddOrderRemark";
 
     @Inject
     private OrderRepository orders;
@@ -85,6 +88,41 @@ public class DefaultOrderService implements OrderService {
     }
 
     @Override
+    public OrderPlacement placeOrderOnce(PlaceOrderOnce command) {
+        PlaceOrder wanted = command.order();
+        Optional<ProcessedMessages.Processed> earlier = processedMessages.find(wanted.clientId(), command.messageId());
+        if (earlier.isPresent()) {
+            Optional<Order> placed = orders.find(earlier.get().orderId());
+            if (CREATE_ORDER.equals(earlier.get().command()) && placed.isPresent() && matches(placed.get(), wanted)) {
+                return new OrderPlacement.Placed(OrderView.of(placed.get()), true);
+            }
+            return new OrderPlacement.MessageIdReused(command.messageId(), earlier.get().orderId());
+        }
+        OrderView order;
+        try {
+            // A call inside this bean, not through the container: a duplicate does not mark the transaction.
+            order = placeOrder(wanted);
+        } catch (DuplicateMerchantOrderException e) {
+            if (e.existingOrderId() != null) {
+                // Found before anything was written: the answer commits with the consumed message.
+                return new OrderPlacement.MerchantOrderNoTaken(e.merchantOrderNo(), e.existingOrderId());
+            }
+            // An equal order was placed at the same instant: roll back; redelivered, it is answered as a
+            // replay or a taken number.
+            throw new IllegalStateException(e.getMessage() + " by a concurrent command", e);
+        }
+        processedMessages.record(wanted.clientId(), command.messageId(), CREATE_ORDER, command.deliveryAttempt(),
+                order.id(), order.revision());
+        return new OrderPlacement.Placed(order, false);
+    }
+
+    private static boolean matches(Order order, PlaceOrder wanted) {
+        return order.merchantOrderNo().equals(wanted.merchantOrderNo())
+                && order.amount().equals(Money.of(wanted.amountMinor(), wanted.currency()))
+                && order.subject().equals(wanted.subject());
+    }
+
+    @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<OrderView> find(UUID orderId) {
         return orders.find(orderId).map(OrderView::of);
@@ -94,14 +132,14 @@ public class DefaultOrderService implements OrderService {
     public RemarkAdded addRemark(AddRemark command) throws OrderNotFoundException {
         // The row lock first: commands for one order run one after another, on any instance.
         Order order = orders.findForUpdate(command.orderId());
-        OptionalInt earlier = processedMessages.revisionProducedBy(command.messageId());
+        Optional<ProcessedMessages.Processed> earlier = processedMessages.find(command.clientId(), command.messageId());
         if (earlier.isPresent()) {
-            return new RemarkAdded(order.id(), earlier.getAsInt(), true);
+            return new RemarkAdded(order.id(), earlier.get().orderRevision(), true);
         }
         OrderRemark remark = order.addRemark(command.author(), command.text(), clock.instant());
         em.persist(remark);
         journal.audit(order, order.status(), command.author(), "REMARK_ADDED", command.text());
-        processedMessages.record(command.messageId(), "order-commands", command.deliveryAttempt(),
+        processedMessages.record(command.clientId(), command.messageId(), ADD_ORDER_REMARK, command.deliveryAttempt(),
                 order.id(), remark.revision());
         return new RemarkAdded(order.id(), remark.revision(), false);
     }

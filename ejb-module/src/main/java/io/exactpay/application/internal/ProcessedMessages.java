@@ -1,13 +1,21 @@
 package io.exactpay.application.internal;
 
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.UUID;
 
-/** The record of command messages already acted on (DESIGN.md section 5). */
+/**
+ * The record of command messages already acted on (DESIGN.md section 5), per sender: a message id
+ * is unique only among one client's messages.
+ */
 public interface ProcessedMessages {
 
-    /** The order revision the message produced, if it was processed before. */
-    OptionalInt revisionProducedBy(String messageId);
+    /** What the client's message did, if it was processed before. */
+    Optional<Processed> find(String clientId, String messageId);
 
-    void record(String messageId, String consumer, int deliveryAttempt, UUID orderId, int orderRevision);
+    void record(String clientId, String messageId, String command, int deliveryAttempt, UUID orderId,
+                int orderRevision);
+
+    /** A processed command: which one it was, and the order revision it produced. */
+    record Processed(String command, UUID orderId, int orderRevision) {
+    }
 }

@@ -8,12 +8,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class JpaProcessedMessages implements ProcessedMessages {
+
+    private static final String CONSUMER = "order-commands";
 
     @PersistenceContext(unitName = "exactpay")
     private EntityManager em;
@@ -22,13 +24,15 @@ public class JpaProcessedMessages implements ProcessedMessages {
     private Clock clock;
 
     @Override
-    public OptionalInt revisionProducedBy(String messageId) {
-        ProcessedMessage found = em.find(ProcessedMessage.class, messageId);
-        return found == null ? OptionalInt.empty() : OptionalInt.of(found.orderRevision());
+    public Optional<Processed> find(String clientId, String messageId) {
+        return Optional.ofNullable(em.find(ProcessedMessage.class, new ProcessedMessage.Key(clientId, messageId)))
+                .map(found -> new Processed(found.command(), found.orderId(), found.orderRevision()));
     }
 
     @Override
-    public void record(String messageId, String consumer, int deliveryAttempt, UUID orderId, int orderRevision) {
-        em.persist(new ProcessedMessage(messageId, consumer, deliveryAttempt, orderId, orderRevision, clock.instant()));
+    public void record(String clientId, String messageId, String command, int deliveryAttempt, UUID orderId,
+                       int orderRevision) {
+        em.persist(new ProcessedMessage(clientId, messageId, command, CONSUMER, deliveryAttempt, orderId,
+                orderRevision, clock.instant()));
     }
 }

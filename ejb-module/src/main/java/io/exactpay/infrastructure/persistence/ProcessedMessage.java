@@ -3,19 +3,33 @@ package io.exactpay.infrastructure.persistence;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
-/** A command message that was acted on; its primary key makes a second effect impossible. */
+/**
+ * A command message that was acted on; its primary key, the sender's client id and its message
+ * id, makes a second effect impossible.
+ */
 @Entity
 @Table(name = "processed_message")
+@IdClass(ProcessedMessage.Key.class)
 public class ProcessedMessage {
+
+    @Id
+    @Column(name = "client_id")
+    private String clientId;
 
     @Id
     @Column(name = "message_id")
     private String messageId;
+
+    @Column(nullable = false, updatable = false)
+    private String command;
 
     @Column(nullable = false, updatable = false)
     private String consumer;
@@ -36,9 +50,11 @@ public class ProcessedMessage {
         // for JPA
     }
 
-    ProcessedMessage(String messageId, String consumer, int deliveryAttempt, UUID orderId, int orderRevision,
-                     Instant processedAt) {
+    ProcessedMessage(String clientId, String messageId, String command, String consumer, int deliveryAttempt,
+                     UUID orderId, int orderRevision, Instant processedAt) {
+        this.clientId = clientId;
         this.messageId = messageId;
+        this.command = command;
         this.consumer = consumer;
         this.deliveryAttempt = deliveryAttempt;
         this.orderId = orderId;
@@ -46,7 +62,41 @@ public class ProcessedMessage {
         this.processedAt = processedAt;
     }
 
-    public int orderRevision() {
+    String command() {
+        return command;
+    }
+
+    UUID orderId() {
+        return orderId;
+    }
+
+    int orderRevision() {
         return orderRevision;
+    }
+
+    /** The primary key: a message id is unique per sender. */
+    public static class Key implements Serializable {
+
+        private String clientId;
+        private String messageId;
+
+        public Key() {
+            // for JPA
+        }
+
+        Key(String clientId, String messageId) {
+            this.clientId = clientId;
+            this.messageId = messageId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(clientId, k.clientId) && Objects.equals(messageId, k.messageId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(clientId, messageId);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.exactpay.messaging.contract;
 
+import io.exactpay.domain.model.order.CancelReason;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -14,8 +15,9 @@ import java.util.UUID;
 
 /**
  * A command on the {@code exactpay.order.commands} queue: a JSON text message with {@code type},
- * {@code schemaVersion}, the sender's {@code messageId} and the {@code orderId}. Schemas:
- * {@code schemas/*.schema.json} in this module.
+ * {@code schemaVersion} and the sender's {@code messageId}. Schemas: {@code schemas/*.schema.json}
+ * in this module. Who sent it is never read from the body: it is the broker-authenticated user
+ * (see {@link CommandSender}).
  */
 public sealed interface OrderCommand {
 
@@ -24,11 +26,28 @@ public sealed interface OrderCommand {
 
     String messageId();
 
-    UUID orderId();
-
     /** Attach a remark to an order (schemas/add-order-remark.schema.json). */
     record AddOrderRemark(String messageId, UUID orderId, String author, String text) implements OrderCommand {
         public static final String TYPE = "AddOrderRemark";
+    }
+
+    /** Place an order for the sender (schemas/create-order.schema.json); amount in minor units. */
+    record CreateOrder(String messageId, String merchantOrderNo, long amountMinor, String currency, String subject)
+            implements OrderCommand {
+        public static final String TYPE = "CreateOrder";
+    }
+
+    /**
+     * Cancel one of the sender's orders (schemas/cancel-order.schema.json): PAYER_REQUEST closes an
+     * unpaid order; MERCHANT_REQUEST also refunds a paid one in full.
+     */
+    record CancelOrder(String messageId, UUID orderId, CancelReason reason) implements OrderCommand {
+        public static final String TYPE = "CancelOrder";
+    }
+
+    /** Read one of the sender's orders (schemas/query-order.schema.json). */
+    record QueryOrder(String messageId, UUID orderId) implements OrderCommand {
+        public static final String TYPE = "QueryOrder";
     }
 
     static OrderCommand parse(String body) throws MalformedMessageException {
@@ -44,13 +63,36 @@ public sealed interface OrderCommand {
         }
         String type = text(json, "type", 64);
         int schemaVersion = integer(json, "schemaVersion");
-        if (!AddOrderRemark.TYPE.equals(type)) throw new MalformedMessageException("unknown command type " + type);
         if (schemaVersion != 1) {
             throw new MalformedMessageException("unsupported schemaVersion " + schemaVersion + " for " + type);
         }
-        onlyFields(json, Set.of("type", "schemaVersion", "messageId", "orderId", "author", "text"));
-        return new AddOrderRemark(text(json, "messageId", 64), uuid(json, "orderId"),
-                text(json, "author", 64), text(json, "text", 500));
+        return switch (type) {
+            case AddOrderRemark.TYPE -> {
+                onlyFields(json, Set.of("type", "schemaVersion", "messageId", "orderId", "author", "text"));
+                yield new AddOrderRemark(text(json, "messageId", 64), uuid(json, "orderId"),
+                        text(json, "author", 64), text(json, "text", 500));
+            }
+            case CreateOrder.TYPE -> {
+                // clientId is accepted and ignored: older senders put theirs here; the broker's user decides.
+                onlyFields(json, Set.of("type", "schemaVersion", "messageId", "merchantOrderNo", "amount", "currency",
+                        "subject", "clientId"));
+                yield new CreateOrder(text(json, "messageId", 64), text(json, "merchantOrderNo", 64),
+                        amount(json, "amount"), currency(json, "currency"), text(json, "subject", 128));
+            }
+            case CancelOrder.TYPE -> {
+                onlyFields(json, Set.of("type", "schemaVersion", "messageId", "orderId", "reason"));
+                String reason = text(json, "reason", 32);
+                if (!reason.equals("PAYER_REQUEST") && !reason.equals("MERCHANT_REQUEST")) {
+                    throw new MalformedMessageException("reason must be PAYER_REQUEST or MERCHANT_REQUEST");
+                }
+                yield new CancelOrder(text(json, "messageId", 64), uuid(json, "orderId"), CancelReason.valueOf(reason));
+            }
+            case QueryOrder.TYPE -> {
+                onlyFields(json, Set.of("type", "schemaVersion", "messageId", "orderId"));
+                yield new QueryOrder(text(json, "messageId", 64), uuid(json, "orderId"));
+            }
+            default -> throw new MalformedMessageException("unknown command type " + type);
+        };
     }
 
     private static void onlyFields(JsonObject json, Set<String> allowed) throws MalformedMessageException {
@@ -75,6 +117,27 @@ public sealed interface OrderCommand {
             throw new MalformedMessageException(field + " must be an integer");
         }
         return n.intValue();
+    }
+
+    /** A positive whole number of minor units; 12.5 is refused, never cut to 12. */
+    private static long amount(JsonObject json, String field) throws MalformedMessageException {
+        if (!(json.get(field) instanceof JsonNumber n)) {
+            throw new MalformedMessageException(field + " must be a positive integer of minor units");
+        }
+        long value;
+        try {
+            value = n.bigDecimalValue().longValueExact();
+        } catch (ArithmeticException e) {
+            throw new MalformedMessageException(field + " must be a positive integer of minor units, was " + n);
+        }
+        if (value < 1) throw new MalformedMessageException(field + " must be a positive integer of minor units");
+        return value;
+    }
+
+    private static String currency(JsonObject json, String field) throws MalformedMessageException {
+        String value = text(json, field, 3);
+        if (!value.matches("[A-Z]{3}")) throw new MalformedMessageException(field + " must be an ISO 4217 code");
+        return value;
     }
 
     private static UUID uuid(JsonObject json, String field) throws MalformedMessageException {

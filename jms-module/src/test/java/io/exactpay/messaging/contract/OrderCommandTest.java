@@ -27,6 +27,22 @@ class OrderCommandTest {
         assertEquals("fragile", remark.text());
     }
 
+    @Test
+    void readsACreateOrderCommand() throws Exception {
+        OrderCommand command = OrderCommand.parse("{\"type\":\"CreateOrder\",\"schemaVersion\":1,\"messageId\":\"m-2\","
+                + "\"merchantOrderNo\":\"ERP-7\",\"amount\":1999,\"currency\":\"CNY\",\"subject\":\"Green tea\"}");
+
+        assertEquals(new OrderCommand.CreateOrder("m-2", "ERP-7", 1999, "CNY", "Green tea"), command);
+    }
+
+    @Test
+    void readsAQueryOrderCommand() throws Exception {
+        OrderCommand command = OrderCommand.parse("{\"type\":\"QueryOrder\",\"schemaVersion\":1,\"messageId\":\"m-3\","
+                + "\"orderId\":\"" + ORDER + "\"}");
+
+        assertEquals(new OrderCommand.QueryOrder("m-3", UUID.fromString(ORDER)), command);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "not JSON                |{type:                                                                            |not a JSON object",
@@ -37,6 +53,8 @@ class OrderCommandTest {
         "order id not a UUID     |{\"type\":\"AddOrderRemark\",\"schemaVersion\":1,\"messageId\":\"m\",\"orderId\":\"42\",\"author\":\"a\",\"text\":\"t\"}|orderId is not a UUID",
         "order id a number       |{\"type\":\"AddOrderRemark\",\"schemaVersion\":1,\"messageId\":\"m\",\"orderId\":42,\"author\":\"a\",\"text\":\"t\"}|orderId must be a non-empty string",
         "unknown field           |{\"type\":\"AddOrderRemark\",\"schemaVersion\":1,\"messageId\":\"m\",\"orderId\":\"" + ORDER + "\",\"author\":\"a\",\"text\":\"t\",\"amount\":5}|unknown field amount",
+        "amount with a fraction  |{\"type\":\"CreateOrder\",\"schemaVersion\":1,\"messageId\":\"m\",\"merchantOrderNo\":\"M\",\"amount\":12.5,\"currency\":\"CNY\",\"subject\":\"s\"}|amount must be a positive integer",
+        "query without order id  |{\"type\":\"QueryOrder\",\"schemaVersion\":1,\"messageId\":\"m\"}|orderId must be a non-empty string",
         "schema version a string |{\"type\":\"AddOrderRemark\",\"schemaVersion\":\"1\"}                                |schemaVersion must be an integer",
     })
     void refusesMalformedCommandsWithAReason(String name, String body, String reason) {
