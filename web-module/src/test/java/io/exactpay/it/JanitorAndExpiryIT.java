@@ -43,11 +43,11 @@ class JanitorAndExpiryIT {
         for (int i = 0; i < count; i++) {
             String no = run + i;
             String channel = i % 2 == 0 ? "WECHAT_PAY" : "ALIPAY";
-            // Each payer pays somewhere around the moment the order expires (2 s after it was placed).
-            long wait = 1_000 + ThreadLocalRandom.current().nextLong(2_500);
+            // Each payer pays somewhere around the moment the order expires (5 s after it was placed).
+            long wait = 3_500 + ThreadLocalRandom.current().nextLong(3_000);
             racing.add(pool.submit(() -> {
                 long placed = System.currentTimeMillis();
-                Orders.Opened o = Orders.open(no, 500, 2, channel);
+                Orders.Opened o = Orders.open(no, 500, 5, channel);
                 Thread.sleep(Math.max(0, placed + wait - System.currentTimeMillis()));
                 int status = Sandbox.pay(Orders.sandboxChannel(o.trade(0)), o.trade(0));
                 assertTrue(List.of(200, 409).contains(status), "payer's answer " + status);

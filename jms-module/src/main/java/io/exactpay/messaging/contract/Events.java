@@ -3,6 +3,7 @@ package io.exactpay.messaging.contract;
 import io.exactpay.application.OrderView;
 import io.exactpay.application.RefundView;
 import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 
 import java.util.UUID;
 
@@ -15,12 +16,7 @@ public final class Events {
     }
 
     public static String orderPaid(UUID eventId, OrderView order, String channel) {
-        return Json.createObjectBuilder()
-                .add("type", "OrderPaid")
-                .add("schemaVersion", 1)
-                .add("eventId", eventId.toString())
-                .add("orderId", order.id().toString())
-                .add("merchantOrderNo", order.merchantOrderNo())
+        return about("OrderPaid", eventId, order)
                 .add("channel", channel)
                 .add("amount", order.amountMinor())
                 .add("currency", order.currency())
@@ -30,12 +26,7 @@ public final class Events {
     /** DuplicatePaymentRefunding or LatePaymentRefunding: money the payer gets back, for payer and merchant. */
     public static String paymentRefunding(String type, UUID eventId, OrderView order, String channel,
                                           String outRefundNo, long amountMinor) {
-        return Json.createObjectBuilder()
-                .add("type", type)
-                .add("schemaVersion", 1)
-                .add("eventId", eventId.toString())
-                .add("orderId", order.id().toString())
-                .add("merchantOrderNo", order.merchantOrderNo())
+        return about(type, eventId, order)
                 .add("orderStatus", order.status())
                 .add("channel", channel)
                 .add("outRefundNo", outRefundNo)
@@ -45,13 +36,8 @@ public final class Events {
     }
 
     public static String orderCreated(UUID eventId, OrderView order) {
-        return Json.createObjectBuilder()
-                .add("type", "OrderCreated")
-                .add("schemaVersion", 1)
-                .add("eventId", eventId.toString())
-                .add("orderId", order.id().toString())
+        return about("OrderCreated", eventId, order)
                 .add("clientId", order.clientId())
-                .add("merchantOrderNo", order.merchantOrderNo())
                 .add("amount", order.amountMinor())
                 .add("currency", order.currency())
                 .add("status", order.status())
@@ -62,24 +48,14 @@ public final class Events {
 
     /** The cancelled order is CLOSED: none of its trades can be paid any more. */
     public static String orderClosed(UUID eventId, OrderView order) {
-        return Json.createObjectBuilder()
-                .add("type", "OrderClosed")
-                .add("schemaVersion", 1)
-                .add("eventId", eventId.toString())
-                .add("orderId", order.id().toString())
-                .add("merchantOrderNo", order.merchantOrderNo())
+        return about("OrderClosed", eventId, order)
                 .add("orderStatus", order.status())
                 .build().toString();
     }
 
     /** OrderRefunding, OrderRefunded, RefundSucceeded or RefundFailed: one refund and its order's state. */
     public static String refund(String type, UUID eventId, OrderView order, RefundView refund) {
-        var json = Json.createObjectBuilder()
-                .add("type", type)
-                .add("schemaVersion", 1)
-                .add("eventId", eventId.toString())
-                .add("orderId", order.id().toString())
-                .add("merchantOrderNo", order.merchantOrderNo())
+        var json = about(type, eventId, order)
                 .add("orderStatus", order.status())
                 .add("outRefundNo", refund.outRefundNo())
                 .add("reason", refund.reason())
@@ -88,5 +64,15 @@ public final class Events {
                 .add("currency", refund.currency());
         if (refund.failure() != null) json.add("failure", refund.failure());
         return json.build().toString();
+    }
+
+    /** What every event says first: its type and version, its id, and which order it is about. */
+    private static JsonObjectBuilder about(String type, UUID eventId, OrderView order) {
+        return Json.createObjectBuilder()
+                .add("type", type)
+                .add("schemaVersion", 1)
+                .add("eventId", eventId.toString())
+                .add("orderId", order.id().toString())
+                .add("merchantOrderNo", order.merchantOrderNo());
     }
 }

@@ -1,5 +1,6 @@
 package io.exactpay.interfaces.rest;
 
+import io.exactpay.application.OrderService;
 import io.exactpay.application.OrderView;
 import io.exactpay.interfaces.rest.problem.Problem;
 import io.exactpay.interfaces.rest.problem.ProblemException;
@@ -51,6 +52,15 @@ public final class ClientIdentity {
 
     public static boolean isStaff(SecurityContext security) {
         return security.isUserInRole(SUPPORT) || security.isUserInRole(ADMIN);
+    }
+
+    /**
+     * The order named in the path, when the caller may see it; otherwise 404, the same for an
+     * order of another client as for one that does not exist.
+     */
+    public static OrderView visibleOrder(OrderService orders, SecurityContext security, String orderId) {
+        return orders.find(orderId(orderId)).filter(order -> maySee(security, order))
+                .orElseThrow(() -> orderNotFound(orderId));
     }
 
     /** An order id from the path; one that is no UUID names no order. */

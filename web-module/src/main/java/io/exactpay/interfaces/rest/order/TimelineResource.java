@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.util.List;
-import java.util.UUID;
 
 /** An order's audit trail: every change, who or what caused it, status before and after, when. */
 @Path("v1/orders/{orderId}/timeline")
@@ -36,9 +35,6 @@ public class TimelineResource {
     @GET
     @RolesAllowed({ClientIdentity.PORTAL, ClientIdentity.SUPPORT, ClientIdentity.ADMIN})
     public List<TimelineEntry> timeline(@PathParam("orderId") String orderId) {
-        UUID id = ClientIdentity.orderId(orderId);
-        orders.find(id).filter(order -> ClientIdentity.maySee(security, order))
-                .orElseThrow(() -> ClientIdentity.orderNotFound(orderId));
-        return history.timeline(id);
+        return history.timeline(ClientIdentity.visibleOrder(orders, security, orderId).id());
     }
 }

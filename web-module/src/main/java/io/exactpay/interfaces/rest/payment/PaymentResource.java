@@ -86,10 +86,7 @@ public class PaymentResource {
     @GET
     @RolesAllowed({ClientIdentity.PORTAL, ClientIdentity.SUPPORT, ClientIdentity.ADMIN})
     public List<AttemptView> list(@PathParam("orderId") String orderId) {
-        UUID id = ClientIdentity.orderId(orderId);
-        orders.find(id).filter(order -> ClientIdentity.maySee(security, order))
-                .orElseThrow(() -> ClientIdentity.orderNotFound(orderId));
-        return payments.attempts(id);
+        return payments.attempts(ClientIdentity.visibleOrder(orders, security, orderId).id());
     }
 
     private static Channel channel(StartPaymentRequest request) {

@@ -47,10 +47,7 @@ public class RefundResource {
     @GET
     @RolesAllowed({ClientIdentity.PORTAL, ClientIdentity.SUPPORT, ClientIdentity.ADMIN})
     public List<RefundView> list(@PathParam("orderId") String orderId) {
-        UUID id = ClientIdentity.orderId(orderId);
-        orders.find(id).filter(order -> ClientIdentity.maySee(security, order))
-                .orElseThrow(() -> ClientIdentity.orderNotFound(orderId));
-        return history.refunds(id);
+        return history.refunds(ClientIdentity.visibleOrder(orders, security, orderId).id());
     }
 
     /** The whole payment back to the payer: the order goes REFUNDING, then REFUNDED when the channel confirms. */
