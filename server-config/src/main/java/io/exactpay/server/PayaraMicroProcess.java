@@ -58,6 +58,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--nohostaware",
                 "--rootdir", rootDir.toString(),
                 "--port", settings.get("http.port"),
+                "--prebootcommandfile", files.preBootCommands().toString(),
                 "--postbootcommandfile", files.postBootCommands().toString(),
                 "--systemproperties", files.systemProperties().toString(),
                 "--addlibs", jdbcDriver.toString(),

@@ -14,10 +14,12 @@ import java.util.stream.Collectors;
  */
 public final class ServerFiles {
 
+    private final Path preBootCommands;
     private final Path postBootCommands;
     private final Path systemProperties;
 
-    private ServerFiles(Path postBootCommands, Path systemProperties) {
+    private ServerFiles(Path preBootCommands, Path postBootCommands, Path systemProperties) {
+        this.preBootCommands = preBootCommands;
         this.postBootCommands = postBootCommands;
         this.systemProperties = systemProperties;
     }
@@ -32,6 +34,8 @@ public final class ServerFiles {
         Files.createDirectories(directory);
         Map<String, String> values = new HashMap<>(settings.asMap());
         values.put("artemis-ra.rar", artemisRar.toAbsolutePath().toString());
+        Path preBoot = directory.resolve("pre-boot-commands.asadmin");
+        Files.writeString(preBoot, Templates.render("pre-boot-commands.asadmin", values), StandardCharsets.UTF_8);
         Path commands = directory.resolve("post-boot-commands.asadmin");
         Files.writeString(commands, Templates.render("post-boot-commands.asadmin", values), StandardCharsets.UTF_8);
         Path propertiesFile = directory.resolve("exactpay.properties");
@@ -41,12 +45,17 @@ public final class ServerFiles {
                 .map(e -> e.getKey() + "=" + escape(e.getValue()))
                 .collect(Collectors.joining("\n", "", "\n"));
         Files.writeString(propertiesFile, text, StandardCharsets.UTF_8);
-        return new ServerFiles(commands, propertiesFile);
+        return new ServerFiles(preBoot, commands, propertiesFile);
     }
 
     /** java.util.Properties syntax: backslashes (Windows paths, say) must survive loading. */
     private static String escape(String value) {
         return value.replace("\\", "\\\\");
+    }
+
+    /** Payara Micro only: what must be set before it boots (the listener's address). */
+    public Path preBootCommands() {
+        return preBootCommands;
     }
 
     public Path postBootCommands() {
