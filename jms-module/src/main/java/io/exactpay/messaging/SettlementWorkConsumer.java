@@ -10,7 +10,7 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 
 /**
- * What the settlement work consumers share: a malformed message or an unknown order is
+ * What the settlement consumers (captures, cancels, closes, refunds) share: a malformed message or an unknown order is
  * dead-lettered at once with the reason; any other failure rolls back for the broker to redeliver,
  * and on the last attempt the failure is recorded (a refund becomes FAILED; other work is
  * dead-lettered with the reason).

@@ -1,8 +1,10 @@
 package io.exactpay.messaging;
 
 import io.exactpay.application.CancellationService;
+import io.exactpay.application.CapturedPayment;
 import io.exactpay.application.RefundNotice;
 import io.exactpay.application.RefundService;
+import io.exactpay.application.SettlementService;
 import io.exactpay.domain.model.order.IllegalTransitionException;
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.messaging.contract.SettlementWork;
@@ -18,6 +20,9 @@ import jakarta.inject.Inject;
  */
 @Stateless
 public class SettlementWorkHandler {
+
+    @Inject
+    private SettlementService settlement;
 
     @Inject
     private CancellationService cancellation;
@@ -42,7 +47,9 @@ public class SettlementWorkHandler {
     }
 
     private Void run(Object work) throws OrderNotFoundException {
-        if (work instanceof SettlementWork.CancelOrder cancel) {
+        if (work instanceof CapturedPayment capture) {
+            settlement.settleCapture(capture);
+        } else if (work instanceof SettlementWork.CancelOrder cancel) {
             try {
                 cancellation.cancel(cancel.orderId(), null, cancel.reason(), cancel.actor());
             } catch (IllegalTransitionException e) {
