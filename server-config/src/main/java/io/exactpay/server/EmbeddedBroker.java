@@ -24,6 +24,24 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.server = server;
     }
 
+    /**
+     * The broker as a process of its own ({@link BrokerProcess}), so that it can fail and restart
+     * apart from whatever started it. Settings come from the environment and system properties.
+     */
+    public static void main(String[] args) throws Exception {
+        EmbeddedBroker broker = start(Settings.load());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                broker.close();
+            } catch (Exception e) {
+                System.err.println("[broker] stop failed: " + e);
+            }
+        }, "broker-shutdown"));
+        System.out.println(BrokerProcess.READY_LINE);
+        System.out.flush();
+        new java.util.concurrent.CountDownLatch(1).await();
+    }
+
     public static EmbeddedBroker start(Settings settings) throws Exception {
         Path dataDir = settings.dataDir().resolve("broker");
         Files.createDirectories(dataDir);

@@ -20,9 +20,11 @@ import java.time.Duration;
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     public static EmbeddedDatabase start(Settings settings) throws IOException, SQLException {
@@ -43,7 +45,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .start();
-        EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+        EmbeddedDatabase database = new EmbeddedDatabase(postgres, dataDir);
         database.ensureApplicationDatabase(settings);
         return database;
     }
@@ -90,6 +92,30 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public int port() {
         return postgres.getPort();
+    }
+
+    /** The postmaster's process id, from its lock file in the data directory. */
+    public long pid() throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+    }
+
+    /**
+     * Ends PostgreSQL at once, as a power cut would: SIGKILL to the postmaster, whose backends end
+     * when they see it gone. The next start replays the write-ahead log; prepared transactions
+     * survive it and wait for their coordinator.
+     */
+    public void kill() throws IOException, InterruptedException {
+        long pid = pid();
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        try {
+            postgres.close(); // releases the data directory's lock; the server is gone already
+        } catch (IOException | RuntimeException alreadyGone) {
+            // pg_ctl finds no server to stop
+        }
     }
 
     @Override

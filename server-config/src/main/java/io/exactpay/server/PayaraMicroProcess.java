@@ -56,6 +56,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "-jar", payaraMicroJar.toString(),
                 "--nocluster",
                 "--nohostaware",
+                "--name", settings.get("instance-name"),
                 "--rootdir", rootDir.toString(),
                 "--port", settings.get("http.port"),
                 "--prebootcommandfile", files.preBootCommands().toString(),
@@ -79,7 +80,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * archive again, so the API answering alone does not mean the start is over.
      */
     private void pumpConsole(Path consoleLog) throws IOException {
-        OutputStream out = consoleLog == null ? System.out : Files.newOutputStream(consoleLog);
+        // Appended: a restart on the same root directory continues the same console log.
+        OutputStream out = consoleLog == null ? System.out : Files.newOutputStream(consoleLog,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         Thread pump = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
@@ -150,6 +153,10 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public int waitFor() throws InterruptedException {
