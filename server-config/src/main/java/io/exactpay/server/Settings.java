@@ -25,6 +25,10 @@ public final class Settings {
         DEFAULTS.put("data-dir", "var");
         DEFAULTS.put("http.host", "127.0.0.1");
         DEFAULTS.put("http.port", "8080");
+        // Payara Micro's instance name: part of every XA transaction id it writes, so it must stay
+        // the same across restarts (recovery finds its own in-doubt branches by it) and differ
+        // between instances that share a database and broker.
+        DEFAULTS.put("instance-name", "exactpay");
         // Where channels send callbacks; empty: this server's own HTTP address.
         DEFAULTS.put("callback-base-url", "");
 
@@ -55,6 +59,8 @@ public final class Settings {
 
         DEFAULTS.put("jms.max-delivery-attempts", "5");
         DEFAULTS.put("jms.redelivery-delay-ms", "1000");
+        // Work whose last attempt met a passing database condition is delivered again this much later.
+        DEFAULTS.put("jms.later-delivery-ms", "30000");
         DEFAULTS.put("jms.max-redelivery-delay-ms", "60000");
         DEFAULTS.put("db.lock-timeout-ms", "5000");
         DEFAULTS.put("tx.timeout-seconds", "60");
@@ -161,7 +167,7 @@ public final class Settings {
      */
     public Map<String, String> applicationProperties() {
         Map<String, String> props = new LinkedHashMap<>();
-        for (String key : new String[] {"jms.max-delivery-attempts", "db.lock-timeout-ms", "idempotency.retention",
+        for (String key : new String[] {"jms.max-delivery-attempts", "jms.later-delivery-ms", "db.lock-timeout-ms", "idempotency.retention",
                 "order.time-to-pay", "janitor.interval", "janitor.stale-after"}) {
             props.put("exactpay." + key, get(key));
         }
