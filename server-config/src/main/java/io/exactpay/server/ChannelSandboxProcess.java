@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChannelSandboxProcess implements AutoCloseable {
 
-    private static final String MAIN_CLASS = "io.exactpay.sandbox.ChannelSandbox";
+    static final String MAIN_CLASS = "io.exactpay.sandbox.ChannelSandbox";
     private static final String SETTINGS_FILE = "exactpay-channels.properties";
 
     private final Process process;
@@ -80,6 +80,14 @@ public final class ChannelSandboxProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("channel sandbox not ready after " + timeout);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public URI baseUri() {

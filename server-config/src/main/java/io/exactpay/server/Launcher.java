@@ -3,14 +3,14 @@ package io.exactpay.server;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Runs the whole system on embedded defaults: PostgreSQL, the Artemis broker and Payara Micro with
- * the application, until Ctrl-C. With {@code db.embedded=false} or {@code broker.embedded=false}
+ * Runs the whole system on embedded defaults: PostgreSQL, the Artemis broker, the channel sandbox
+ * and Payara Micro with the application, each a process of its own, until Ctrl-C. A part that dies
+ * is started again on its own data ({@link Supervisor}). With {@code db.embedded=false} or {@code broker.embedded=false}
  * it uses the external services named in the settings instead.
  *
  * <p>Arguments (the build passes them): {@code --war}, {@code --rar}, {@code --payara-micro},
@@ -28,45 +28,95 @@ public final class Launcher {
         Map<String, Path> files = parse(args);
         Settings settings = Settings.load();
         Instant started = Instant.now();
-        Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(running), "exactpay-shutdown"));
+        Supervisor supervisor = new Supervisor(settings.dataDir());
+        // The parts as they run now: a restarted part replaces its entry. Stopped in reverse order.
+        Map<String, AutoCloseable> running = new ConcurrentHashMap<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            supervisor.stop();
+            stopAll(running);
+        }, "exactpay-shutdown"));
+        String classPath = System.getProperty("java.class.path");
+        Path dataDir = settings.dataDir();
+
+        supervisor.stopLeftovers("payara", dataDir.resolve("payara").toString());
+        supervisor.stopLeftovers("sandbox", ChannelSandboxProcess.MAIN_CLASS);
+        supervisor.stopLeftovers("broker", EmbeddedBroker.class.getName());
+        supervisor.stopLeftovers("postgres", dataDir.resolve("postgres").toString());
 
         if (settings.getBoolean("db.embedded")) {
-            running.push(EmbeddedDatabase.start(settings));
+            Supervisor.Start startDatabase = () -> {
+                AutoCloseable old = running.remove("postgres");
+                if (old instanceof EmbeddedDatabase gone) gone.kill(); // releases the dead server's lock
+                EmbeddedDatabase database = EmbeddedDatabase.start(settings);
+                supervisor.remember("postgres", database.pid());
+                running.put("postgres", database);
+                return database;
+            };
+            startDatabase.start();
+            supervisor.watch("PostgreSQL", () -> alive(running.get("postgres")), startDatabase);
             log("PostgreSQL on " + settings.get("db.host") + ":" + settings.get("db.port"));
         }
         if (settings.getBoolean("broker.embedded")) {
-            running.push(EmbeddedBroker.start(settings));
-            log("Artemis on tcp://" + settings.get("broker.host") + ":" + settings.get("broker.port"));
+            Supervisor.Start startBroker = () -> {
+                BrokerProcess broker = BrokerProcess.start(settings, classPath, dataDir.resolve("broker.log"));
+                supervisor.remember("broker", broker.pid());
+                running.put("broker", broker);
+                return broker;
+            };
+            startBroker.start();
+            supervisor.watch("the broker", () -> ((BrokerProcess) running.get("broker")).isAlive(), startBroker);
+            log("Artemis on tcp://" + settings.get("broker.host") + ":" + settings.get("broker.port") + ", log in "
+                    + dataDir.resolve("broker.log"));
         }
         Map<String, String> channels = Map.of();
         if (settings.getBoolean("sandbox.enabled")) {
-            ChannelSandboxProcess sandbox = ChannelSandboxProcess.start(settings,
-                    System.getProperty("java.class.path"), settings.dataDir().resolve("sandbox.log"));
-            running.push(sandbox);
+            Supervisor.Start startSandbox = () -> {
+                ChannelSandboxProcess sandbox = ChannelSandboxProcess.start(settings, classPath,
+                        dataDir.resolve("sandbox.log"));
+                supervisor.remember("sandbox", sandbox.pid());
+                running.put("sandbox", sandbox);
+                return sandbox;
+            };
+            ChannelSandboxProcess sandbox = (ChannelSandboxProcess) startSandbox.start();
+            supervisor.watch("the channel sandbox", () -> ((ChannelSandboxProcess) running.get("sandbox")).isAlive(),
+                    startSandbox);
             channels = sandbox.channelSettings();
             log("Channel sandbox (test and demo tool) on " + sandbox.baseUri() + ", log in "
-                    + settings.dataDir().resolve("sandbox.log"));
+                    + dataDir.resolve("sandbox.log"));
         }
         // Before the server files: they name the public key the server verifies tokens with.
         DevelopmentTokens tokens = settings.developmentTokens() ? DevelopmentTokens.loadOrCreate(settings) : null;
-        ServerFiles serverFiles = ServerFiles.write(settings, settings.dataDir().resolve("config"), files.get("rar"),
-                channels);
-        PayaraMicroProcess payara = PayaraMicroProcess.start(settings, serverFiles,
-                files.get("payara-micro"), files.get("jdbc-driver"), files.get("war"));
-        running.push(payara);
-        payara.awaitReady(Duration.ofMinutes(5));
+        ServerFiles serverFiles = ServerFiles.write(settings, dataDir.resolve("config"), files.get("rar"), channels);
+        Supervisor.Start startPayara = () -> {
+            PayaraMicroProcess payara = PayaraMicroProcess.start(settings, serverFiles, files.get("payara-micro"),
+                    files.get("jdbc-driver"), files.get("war"));
+            supervisor.remember("payara", payara.pid());
+            running.put("payara", payara);
+            payara.awaitReady(Duration.ofMinutes(5));
+            return payara;
+        };
+        PayaraMicroProcess payara = (PayaraMicroProcess) startPayara.start();
+        supervisor.watch("Payara Micro", () -> ((PayaraMicroProcess) running.get("payara")).isAlive(), startPayara);
 
         log("ready in " + Duration.between(started, Instant.now()).toSeconds() + " s");
         log("API      " + payara.baseUri().resolve("api/v1/orders"));
         log("OpenAPI  " + payara.baseUri().resolve("openapi"));
         log("Health   " + payara.baseUri().resolve("health"));
         log("Metrics  " + payara.baseUri().resolve("metrics"));
-        log("Data in  " + settings.dataDir() + "; Ctrl-C stops everything.");
+        log("Data in  " + dataDir + "; Ctrl-C stops everything. A part that dies is started again on its own data.");
         if (tokens != null) printTokens(tokens, settings, payara);
         else log("Bearer tokens from " + settings.get("jwt.issuer") + ", verified with " + settings.jwtPublicKeyLocation());
-        int exit = payara.waitFor();
-        log("Payara Micro exited with code " + exit);
+        String end = supervisor.superviseUntilStopped();
+        log(end);
+        if (!end.equals("stopped")) System.exit(1);
+    }
+
+    private static boolean alive(AutoCloseable database) {
+        try {
+            return database instanceof EmbeddedDatabase d && ProcessHandle.of(d.pid()).map(ProcessHandle::isAlive).orElse(false);
+        } catch (java.io.IOException noPidFile) {
+            return false;
+        }
     }
 
     /** Development tokens for the demo: long-lived, signed with the data directory's own key. */
@@ -95,13 +145,14 @@ public final class Launcher {
         return files;
     }
 
-    private static void stopAll(Deque<AutoCloseable> running) {
-        while (!running.isEmpty()) {
-            AutoCloseable next = running.pop();
+    private static void stopAll(Map<String, AutoCloseable> running) {
+        for (String name : new String[] {"payara", "sandbox", "broker", "postgres"}) {
+            AutoCloseable next = running.remove(name);
+            if (next == null) continue;
             try {
                 next.close();
             } catch (Exception e) {
-                System.err.println("[exactpay] stopping " + next.getClass().getSimpleName() + " failed: " + e);
+                System.err.println("[exactpay] stopping " + name + " failed: " + e);
             }
         }
         log("stopped");
