@@ -1,0 +1,128 @@
+package io.exactpay.chaos;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A legacy system (the broker user {@code erp}) that places and cancels orders over JMS. A send
+ * that the broker did not confirm is sent again with the same messageId, which ExactPay takes in
+ * exactly once; every messageId the broker confirmed is remembered for the run's checks.
+ */
+final class LegacyErp {
+
+    static final String NAME = "erp";
+    private static final String COMMANDS = "exactpay.order.commands";
+    private static final String REPLIES = "exactpay.replies." + NAME;
+
+    private final ActiveMQConnectionFactory factory;
+    private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+    /** Every reply received, by the command's messageId: its types in the order they came. */
+    private final Map<String, List<String>> replies = new ConcurrentHashMap<>();
+
+    LegacyErp(String host, int port, String password) {
+        factory = new ActiveMQConnectionFactory("tcp://" + host + ":" + port, NAME, password);
+        factory.setReconnectAttempts(0);
+        factory.setCallTimeout(10_000);
+    }
+
+    /** Places an order and returns its id from the OrderPlaced reply. */
+    String createOrder(String messageId, String merchantOrderNo, long amount) throws InterruptedException {
+        JsonObject command = command("CreateOrder", messageId);
+        command.addProperty("merchantOrderNo", merchantOrderNo);
+        command.addProperty("amount", amount);
+        command.addProperty("currency", "CNY");
+        command.addProperty("subject", "Legacy order");
+        send(messageId, command);
+        JsonObject reply = reply(messageId);
+        replies.computeIfAbsent(messageId, k -> new CopyOnWriteArrayList<>()).add(reply.get("type").getAsString());
+        if (!"OrderPlaced".equals(reply.get("type").getAsString())) {
+            throw new IllegalStateException("CreateOrder answered " + reply);
+        }
+        return reply.get("orderId").getAsString();
+    }
+
+    /** Cancels one of the system's orders; the reply is not waited for. */
+    void cancelOrder(String messageId, String orderId, String reason) throws InterruptedException {
+        JsonObject command = command("CancelOrder", messageId);
+        command.addProperty("orderId", orderId);
+        command.addProperty("reason", reason);
+        send(messageId, command);
+    }
+
+    Set<String> accepted() {
+        return accepted;
+    }
+
+    /** Reads every reply still waiting on the system's queue, then returns all replies by messageId. */
+    Map<String, List<String>> drainReplies() throws InterruptedException {
+        for (int tries = 0; tries < 20; tries++) {
+            try (JMSContext context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+                 JMSConsumer consumer = context.createConsumer(context.createQueue(REPLIES))) {
+                for (Message m = consumer.receive(2_000); m != null; m = consumer.receive(2_000)) {
+                    String type = JsonParser.parseString(m.getBody(String.class)).getAsJsonObject().get("type").getAsString();
+                    replies.computeIfAbsent(m.getJMSCorrelationID(), k -> new CopyOnWriteArrayList<>()).add(type);
+                }
+                return replies;
+            } catch (JMSRuntimeException | JMSException brokerDown) {
+                Thread.sleep(1_000);
+            }
+        }
+        throw new IllegalStateException("could not read the replies");
+    }
+
+    private static JsonObject command(String type, String messageId) {
+        JsonObject command = new JsonObject();
+        command.addProperty("type", type);
+        command.addProperty("schemaVersion", 1);
+        command.addProperty("messageId", messageId);
+        return command;
+    }
+
+    private void send(String messageId, JsonObject command) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (true) {
+            try (JMSContext context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+                TextMessage message = context.createTextMessage(command.toString());
+                message.setJMSCorrelationID(messageId);
+                message.setJMSReplyTo(context.createQueue(REPLIES));
+                // A persistent send returns once the broker has the message on its journal.
+                context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(context.createQueue(COMMANDS), message);
+                accepted.add(messageId);
+                return;
+            } catch (JMSRuntimeException | JMSException brokerDown) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("broker unreachable", brokerDown);
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private JsonObject reply(String messageId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (JMSContext context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+                 JMSConsumer consumer = context.createConsumer(context.createQueue(REPLIES),
+                         "JMSCorrelationID = '" + messageId + "'")) {
+                Message reply = consumer.receive(5_000);
+                if (reply != null) return JsonParser.parseString(reply.getBody(String.class)).getAsJsonObject();
+            } catch (JMSRuntimeException | JMSException brokerDown) {
+                Thread.sleep(500);
+            }
+        }
+        throw new IllegalStateException("no reply to " + messageId);
+    }
+}
