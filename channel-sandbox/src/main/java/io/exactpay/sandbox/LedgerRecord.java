@@ -27,6 +27,8 @@ final class LedgerRecord {
     }
 
     private final JsonObject json;
+    /** The callback this record was made with, so the trade keeps the very object the sender delivers. */
+    private SandboxCallback owed;
 
     LedgerRecord(JsonObject json) {
         this.json = json;
@@ -101,6 +103,7 @@ final class LedgerRecord {
         if (callback == null) {
             return;
         }
+        owed = callback;
         JsonObject c = new JsonObject();
         c.addProperty("kind", callback.kind().wireName());
         c.addProperty("eventId", callback.eventId());
@@ -137,13 +140,17 @@ final class LedgerRecord {
     }
 
     Optional<SandboxCallback> callback() {
+        if (owed != null) {
+            return Optional.of(owed);
+        }
         JsonElement e = json.get("callback");
         if (e == null || e.isJsonNull()) {
             return Optional.empty();
         }
         LedgerRecord c = new LedgerRecord(e.getAsJsonObject());
-        return Optional.of(new SandboxCallback(SandboxCallback.Kind.parse(c.text("kind")), c.text("eventId"),
-                c.text("outRefundNo"), c.text("url"), c.text("body")));
+        owed = new SandboxCallback(SandboxCallback.Kind.parse(c.text("kind")), c.text("eventId"),
+                c.text("outRefundNo"), c.text("url"), c.text("body"));
+        return Optional.of(owed);
     }
 
     String json() {
