@@ -149,7 +149,10 @@ final class AlipayApi {
             if (amount <= 0 || amount > trade.refundable()) {
                 return failure("40004", "Business Failed", "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限");
             }
-            events.startRefund(trade, outRequestNo, amount, null);
+            if (events.startRefund(trade, outRequestNo, amount, null).isEmpty()) {
+                // another refund took what was left between the check above and this one
+                return failure("40004", "Business Failed", "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限");
+            }
         }
         long refunded = trade.refunds().stream().mapToLong(SandboxRefund::amount).sum();
         JsonObject o = success();

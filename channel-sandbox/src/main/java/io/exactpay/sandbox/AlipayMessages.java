@@ -1,5 +1,6 @@
 package io.exactpay.sandbox;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,23 +15,26 @@ final class AlipayMessages {
         this.signing = signing;
     }
 
-    Map<String, String> paymentNotice(String notifyId, SandboxTrade trade, java.time.Instant now) {
-        Map<String, String> p = base(notifyId, trade, now);
+    /** The notice of the trade paid at {@code paidAt}, sent at {@code now}. */
+    Map<String, String> paymentNotice(String notifyId, SandboxTrade trade, Instant paidAt, Instant now) {
+        Map<String, String> p = base(notifyId, trade, paidAt, now);
         p.put("trade_status", "TRADE_SUCCESS");
         return signing.signNotification(p);
     }
 
-    Map<String, String> refundNotice(String notifyId, SandboxTrade trade, SandboxRefund refund, java.time.Instant now) {
-        Map<String, String> p = base(notifyId, trade, now);
+    /** The notice of a refund settled at {@code succeededAt}, sent at {@code now}. */
+    Map<String, String> refundNotice(String notifyId, SandboxTrade trade, SandboxRefund refund, Instant succeededAt,
+                                     Instant now) {
+        Map<String, String> p = base(notifyId, trade, trade.paidAt(), now);
         boolean fullyRefunded = trade.refundable() == 0;
         p.put("trade_status", fullyRefunded ? "TRADE_CLOSED" : "TRADE_SUCCESS");
         p.put("out_biz_no", refund.outRefundNo());
         p.put("refund_fee", ChannelFormats.yuan(refund.amount()));
-        p.put("gmt_refund", ChannelFormats.alipayTime(refund.succeededAt()));
+        p.put("gmt_refund", ChannelFormats.alipayTime(succeededAt));
         return signing.signNotification(p);
     }
 
-    private Map<String, String> base(String notifyId, SandboxTrade trade, java.time.Instant now) {
+    private Map<String, String> base(String notifyId, SandboxTrade trade, Instant paidAt, Instant now) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("notify_time", ChannelFormats.alipayTime(now));
         p.put("notify_type", "trade_status_sync");
@@ -47,8 +51,8 @@ final class AlipayMessages {
         p.put("receipt_amount", ChannelFormats.yuan(trade.amount()));
         p.put("buyer_pay_amount", ChannelFormats.yuan(trade.amount()));
         p.put("gmt_create", ChannelFormats.alipayTime(trade.createdAt()));
-        if (trade.paidAt() != null) {
-            p.put("gmt_payment", ChannelFormats.alipayTime(trade.paidAt()));
+        if (paidAt != null) {
+            p.put("gmt_payment", ChannelFormats.alipayTime(paidAt));
         }
         if (!"CNY".equals(trade.currency())) {
             p.put("trans_currency", trade.currency());
@@ -56,9 +60,9 @@ final class AlipayMessages {
         return p;
     }
 
-    OutboundCallback callback(String url, Map<String, String> signedParams) {
-        return new OutboundCallback(url, "application/x-www-form-urlencoded; charset=utf-8", Map.of(),
-                AlipaySigning.formBody(signedParams));
+    /** A notification, signed once: Alipay re-sends the same notice on every retry. */
+    OutboundCallback callback(String url, String signedFormBody) {
+        return new OutboundCallback(url, "application/x-www-form-urlencoded; charset=utf-8", Map.of(), signedFormBody);
     }
 
     static boolean acknowledged(int status, String body) {

@@ -38,17 +38,19 @@ public final class CallbackDispatcher implements AutoCloseable {
     }
 
     /**
-     * Starts delivering one callback.
+     * Starts delivering one callback with the channel's retry schedule; completes when the first
+     * attempt has ended. Acknowledgements and giving up are recorded on the trade, so a restarted
+     * sandbox knows which callbacks are still owed.
      *
      * @param request builds a freshly signed request for each attempt
      * @param acknowledged whether (status, body) is the channel's acknowledgement
      */
-    /** Delivers with the channel's retry schedule; completes when the first attempt has ended. */
-    public CompletableFuture<Void> deliver(SandboxTrade trade, String kind, String eventId,
+    public CompletableFuture<Void> deliver(SandboxTrade trade, SandboxCallback callback,
                                            Supplier<OutboundCallback> request, BiPredicate<Integer, String> acknowledged) {
-        Delivery delivery = new Delivery(trade, kind, eventId, request, acknowledged);
+        Delivery delivery = new Delivery(trade, callback, request, acknowledged);
         if (trade.has(Fault.DROP_ALL_CALLBACKS)) {
             delivery.record(1, DeliveryRecord.Outcome.DROPPED, 0, "");
+            trade.callbackEnded(callback, DeliveryRecord.Outcome.DROPPED);
             return CompletableFuture.completedFuture(null);
         }
         long firstDelay = trade.has(Fault.DELAY_CALLBACK) ? trade.faultDelayMillis() : 0;
@@ -78,16 +80,14 @@ public final class CallbackDispatcher implements AutoCloseable {
 
     private final class Delivery {
         private final SandboxTrade trade;
-        private final String kind;
-        private final String eventId;
+        private final SandboxCallback callback;
         private final Supplier<OutboundCallback> request;
         private final BiPredicate<Integer, String> acknowledged;
 
-        Delivery(SandboxTrade trade, String kind, String eventId, Supplier<OutboundCallback> request,
+        Delivery(SandboxTrade trade, SandboxCallback callback, Supplier<OutboundCallback> request,
                  BiPredicate<Integer, String> acknowledged) {
             this.trade = trade;
-            this.kind = kind;
-            this.eventId = eventId;
+            this.callback = callback;
             this.request = request;
             this.acknowledged = acknowledged;
         }
@@ -115,6 +115,7 @@ public final class CallbackDispatcher implements AutoCloseable {
             List<Duration> schedule = RetrySchedule.of(trade.channel());
             if (attempt > schedule.size()) {
                 record(attempt, DeliveryRecord.Outcome.GAVE_UP, 0, "");
+                trade.callbackEnded(callback, DeliveryRecord.Outcome.GAVE_UP);
                 return;
             }
             scheduler.schedule(() -> attempt(attempt + 1), scaledMillis(schedule.get(attempt - 1)),
@@ -122,15 +123,18 @@ public final class CallbackDispatcher implements AutoCloseable {
         }
 
         private boolean send(int attempt) {
-            OutboundCallback callback = request.get();
+            OutboundCallback outbound = request.get();
             try {
-                HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(callback.url()))
+                HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(outbound.url()))
                         .timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", callback.contentType())
-                        .POST(HttpRequest.BodyPublishers.ofString(callback.body()));
-                callback.headers().forEach(builder::header);
+                        .header("Content-Type", outbound.contentType())
+                        .POST(HttpRequest.BodyPublishers.ofString(outbound.body()));
+                outbound.headers().forEach(builder::header);
                 HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
                 boolean ok = acknowledged.test(response.statusCode(), response.body());
+                if (ok) {
+                    trade.callbackAcknowledged(callback);
+                }
                 record(attempt, ok ? DeliveryRecord.Outcome.ACKNOWLEDGED : DeliveryRecord.Outcome.NOT_ACKNOWLEDGED,
                         response.statusCode(), response.body());
                 return ok;
@@ -145,8 +149,9 @@ public final class CallbackDispatcher implements AutoCloseable {
 
         void record(int attempt, DeliveryRecord.Outcome outcome, int status, String body) {
             String shortBody = body == null ? "" : body.substring(0, Math.min(body.length(), 500));
-            deliveries.add(new DeliveryRecord(trade.channel(), trade.outTradeNo(), kind, eventId, attempt, outcome,
-                    status, shortBody, clock.instant()));
+            deliveries.add(new DeliveryRecord(trade.channel(), trade.outTradeNo(),
+                    callback.kind().deliveryName(trade.channel()), callback.eventId(), attempt, outcome, status,
+                    shortBody, clock.instant()));
         }
     }
 }

@@ -39,43 +39,59 @@ public final class ChannelSandbox implements AutoCloseable {
     private final String baseUrl;
     private final CallbackDispatcher dispatcher;
     private final SandboxEvents events;
+    private final LedgerJournal journal;
 
     private ChannelSandbox(Server server, SandboxKeys keys, String baseUrl, CallbackDispatcher dispatcher,
-                           SandboxEvents events) {
+                           SandboxEvents events, LedgerJournal journal) {
         this.server = server;
         this.keys = keys;
         this.baseUrl = baseUrl;
         this.dispatcher = dispatcher;
         this.events = events;
+        this.journal = journal;
     }
 
+    /**
+     * Starts the sandbox. With a data directory the ledger is first rebuilt from its journal (the
+     * port answers 503 until then), and then refunds still processing and callbacks still owed carry
+     * on as if the sandbox had never stopped.
+     */
     public static ChannelSandbox start(SandboxSettings settings) throws Exception {
         Clock clock = Clock.systemUTC();
         SandboxKeys keys = SandboxKeys.loadOrGenerate(settings.keysDir());
+        LedgerJournal journal = settings.dataDir() == null ? LedgerJournal.IN_MEMORY
+                : LedgerJournal.open(settings.dataDir());
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(settings.port());
-        server.addConnector(connector);
-        Router router = new Router();
-        server.setHandler(router);
-        server.start();
-        String baseUrl = "http://127.0.0.1:" + connector.getLocalPort();
+        try {
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost("127.0.0.1");
+            connector.setPort(settings.port());
+            server.addConnector(connector);
+            Router router = new Router();
+            server.setHandler(router);
+            server.start();
+            String baseUrl = "http://127.0.0.1:" + connector.getLocalPort();
 
-        SandboxLedger ledger = new SandboxLedger();
-        CallbackDispatcher dispatcher = new CallbackDispatcher(settings.timeFactor(), clock);
-        WechatPaySigning wechatSigning = new WechatPaySigning(keys, clock);
-        AlipaySigning alipaySigning = new AlipaySigning(keys);
-        SandboxEvents events = new SandboxEvents(settings, ledger, dispatcher,
-                new WechatPayMessages(keys, wechatSigning), new AlipayMessages(keys, alipaySigning),
-                new Statements(keys, ledger), clock);
-        router.wechatPay = new WechatPayApi(keys, ledger, wechatSigning, events, clock, baseUrl);
-        router.alipay = new AlipayApi(keys, ledger, alipaySigning, events, clock, baseUrl);
-        router.control = new ControlApi(ledger, events, dispatcher);
+            SandboxLedger ledger = SandboxLedger.restore(journal);
+            CallbackDispatcher dispatcher = new CallbackDispatcher(settings.timeFactor(), clock);
+            WechatPaySigning wechatSigning = new WechatPaySigning(keys, clock);
+            AlipaySigning alipaySigning = new AlipaySigning(keys);
+            SandboxEvents events = new SandboxEvents(settings, ledger, dispatcher,
+                    new WechatPayMessages(keys, wechatSigning), new AlipayMessages(keys, alipaySigning),
+                    new Statements(keys, ledger), clock);
+            router.alipay = new AlipayApi(keys, ledger, alipaySigning, events, clock, baseUrl);
+            router.control = new ControlApi(ledger, events, dispatcher);
+            router.wechatPay = new WechatPayApi(keys, ledger, wechatSigning, events, clock, baseUrl);
 
-        ChannelSandbox sandbox = new ChannelSandbox(server, keys, baseUrl, dispatcher, events);
-        sandbox.writeExactPaySettings();
-        return sandbox;
+            ChannelSandbox sandbox = new ChannelSandbox(server, keys, baseUrl, dispatcher, events, journal);
+            events.resume();
+            sandbox.writeExactPaySettings();
+            return sandbox;
+        } catch (Exception | Error e) {
+            server.stop();
+            journal.close();
+            throw e;
+        }
     }
 
     private void writeExactPaySettings() throws IOException {
@@ -102,22 +118,25 @@ public final class ChannelSandbox implements AutoCloseable {
         return keys.exactPaySettings(baseUrl);
     }
 
+    /** Stops. Writes nothing: every change is in the journal already, so a kill loses nothing more. */
     @Override
     public void close() throws Exception {
         dispatcher.close();
         events.close();
         server.stop();
+        journal.close();
     }
 
     /**
      * {@code java -cp channel-sandbox.jar:lib/* io.exactpay.sandbox.ChannelSandbox --port 8090 --keys-dir keys
-     * [--time-factor 1] [--api-timeout-hold-ms 10000] [--callback-url-wechatpay URL] [--callback-url-alipay URL]}
+     * [--data-dir DIR] [--time-factor 1] [--api-timeout-hold-ms 10000] [--callback-url-wechatpay URL]
+     * [--callback-url-alipay URL]}
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                System.err.println("usage: ChannelSandbox --port N --keys-dir DIR [--time-factor F] "
+                System.err.println("usage: ChannelSandbox --port N --keys-dir DIR [--data-dir DIR] [--time-factor F] "
                         + "[--api-timeout-hold-ms MS] [--callback-url-wechatpay URL] [--callback-url-alipay URL]");
                 System.exit(2);
             }
@@ -128,7 +147,8 @@ public final class ChannelSandbox implements AutoCloseable {
                 Path.of(options.getOrDefault("keys-dir", "sandbox-keys")),
                 Double.parseDouble(options.getOrDefault("time-factor", "1")),
                 Duration.ofMillis(Long.parseLong(options.getOrDefault("api-timeout-hold-ms", "10000"))),
-                options.get("callback-url-wechatpay"), options.get("callback-url-alipay"));
+                options.get("callback-url-wechatpay"), options.get("callback-url-alipay"),
+                options.containsKey("data-dir") ? Path.of(options.get("data-dir")) : null);
         ChannelSandbox sandbox = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -138,7 +158,9 @@ public final class ChannelSandbox implements AutoCloseable {
             }
         }));
         System.out.println("channel sandbox listening on " + sandbox.baseUrl() + "; keys and "
-                + EXACTPAY_SETTINGS_FILE + " in " + settings.keysDir().toAbsolutePath());
+                + EXACTPAY_SETTINGS_FILE + " in " + settings.keysDir().toAbsolutePath() + "; ledger "
+                + (settings.dataDir() == null ? "in memory only"
+                        : "journal in " + settings.dataDir().toAbsolutePath().resolve(LedgerJournal.FILE)));
         sandbox.server.join();
     }
 
@@ -161,14 +183,19 @@ public final class ChannelSandbox implements AutoCloseable {
             SandboxRequest req = new SandboxRequest(request.getMethod(), path, request.getHttpURI().getQuery(),
                     headers, body.length() > MAX_BODY ? "" : body);
             SandboxResponse res;
-            if (wechatPay == null) {
-                res = SandboxResponse.json(503, "{\"status\":\"STARTING\"}");
-            } else if (path.startsWith("/v3/") || path.equals("/sandbox/bills/wechatpay")) {
-                res = wechatPay.handle(req);
-            } else if (path.equals("/gateway.do") || path.equals("/sandbox/bills/alipay")) {
-                res = alipay.handle(req);
-            } else {
-                res = control.handle(req);
+            try {
+                if (wechatPay == null) {
+                    res = SandboxResponse.json(503, "{\"status\":\"STARTING\"}");
+                } else if (path.startsWith("/v3/") || path.equals("/sandbox/bills/wechatpay")) {
+                    res = wechatPay.handle(req);
+                } else if (path.equals("/gateway.do") || path.equals("/sandbox/bills/alipay")) {
+                    res = alipay.handle(req);
+                } else {
+                    res = control.handle(req);
+                }
+            } catch (LedgerJournal.JournalUnavailable e) {
+                // Nothing changed (the journal comes first); the caller may try again, as after any 5xx.
+                res = SandboxResponse.json(503, "{\"code\":\"SYSTEM_ERROR\",\"message\":\"sandbox ledger unavailable\"}");
             }
             response.setStatus(res.status());
             if (res.contentType() != null) {

@@ -2,7 +2,7 @@ package io.exactpay.sandbox;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -44,14 +44,17 @@ final class SandboxEvents implements AutoCloseable {
 
     /** The payer completes the trade, as a phone would after scanning the code. */
     boolean pay(SandboxTrade trade) {
-        if (!trade.pay(clock.instant())) {
+        Instant at = clock.instant();
+        SandboxCallback callback = paymentCallback(trade, at);
+        if (!trade.pay(at, callback)) {
             return false;
         }
-        Runnable callback = paymentCallback(trade);
-        if (trade.has(Fault.OUT_OF_ORDER)) {
-            trade.hold(callback);
-        } else {
-            callback.run();
+        if (callback != null) {
+            if (trade.has(Fault.OUT_OF_ORDER)) {
+                trade.hold(() -> deliver(trade, callback));
+            } else {
+                deliver(trade, callback);
+            }
         }
         return true;
     }
@@ -63,65 +66,104 @@ final class SandboxEvents implements AutoCloseable {
         }
     }
 
-    SandboxRefund startRefund(SandboxTrade trade, String outRefundNo, long amount, String notifyUrl) {
-        SandboxRefund refund = trade.addRefund(outRefundNo, ledger.newId("5030"), amount, clock.instant(), notifyUrl);
-        if (trade.channel() == SandboxChannel.ALIPAY) {
-            settleRefund(trade, refund);
-        } else {
-            refunds.schedule(() -> settleRefund(trade, refund), scaled(WECHATPAY_REFUND_SETTLES_AFTER),
-                    TimeUnit.MILLISECONDS);
+    /**
+     * Takes the refund (or finds the one taken before under that number) and lets it settle: Alipay
+     * at once, WeChat Pay a while later. Empty when the trade has not that much left to refund.
+     */
+    Optional<SandboxRefund> startRefund(SandboxTrade trade, String outRefundNo, long amount, String notifyUrl) {
+        String refundId = ledger.newId("5030");
+        Optional<SandboxRefund> refund = trade.addRefund(outRefundNo, refundId, amount, clock.instant(), notifyUrl);
+        if (refund.isPresent() && refund.get().refundId().equals(refundId)) {
+            settleLater(trade, refund.get());
         }
         return refund;
     }
 
-    private void settleRefund(SandboxTrade trade, SandboxRefund refund) {
-        trade.settleRefund(refund, clock.instant());
-        String eventId = ledger.newId("evt");
-        CompletableFuture<Void> delivered = CompletableFuture.completedFuture(null);
-        if (trade.channel() == SandboxChannel.WECHATPAY) {
-            String url = firstNonBlank(refund.notifyUrl(), trade.notifyUrl(), settings.callbackUrlWechatpay());
-            if (url != null) {
-                String body = wechat.refundBody(eventId, trade, refund);
-                delivered = dispatcher.deliver(trade, "REFUND.SUCCESS", eventId,
-                        () -> wechat.paymentCallback(url, body), WechatPayMessages::acknowledged);
-            }
-        } else {
-            String url = firstNonBlank(trade.notifyUrl(), settings.callbackUrlAlipay());
-            if (url != null) {
-                Map<String, String> params = alipay.refundNotice(eventId, trade, refund, clock.instant());
-                delivered = dispatcher.deliver(trade, "refund", eventId, () -> alipay.callback(url, params),
-                        AlipayMessages::acknowledged);
-            }
+    private void settleLater(SandboxTrade trade, SandboxRefund refund) {
+        if (trade.channel() == SandboxChannel.ALIPAY) {
+            settleRefund(trade, refund);
+            return;
         }
+        Instant due = refund.createdAt().plusMillis(scaled(WECHATPAY_REFUND_SETTLES_AFTER));
+        long delay = Math.max(0, Duration.between(clock.instant(), due).toMillis());
+        refunds.schedule(() -> settleRefund(trade, refund), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void settleRefund(SandboxTrade trade, SandboxRefund refund) {
+        Instant at = clock.instant();
+        SandboxCallback callback = refundCallback(trade, refund, at);
+        if (!trade.settleRefund(refund, at, callback)) {
+            return;
+        }
+        CompletableFuture<Void> delivered = callback == null ? CompletableFuture.completedFuture(null)
+                : deliver(trade, callback);
         // An out-of-order trade's payment callback goes out only once its first refund callback has
         // been delivered (or its first attempt failed), so the receiver sees the refund first.
         delivered.whenComplete((done, failure) -> trade.releaseHeld().forEach(Runnable::run));
     }
 
     /**
-     * The payment callback, its content fixed now: a callback held back by OUT_OF_ORDER still says
-     * what was true when the payer paid, as the channels' notifications do.
+     * After a restart, the channel carries on where it stopped: refunds still processing settle when
+     * they are due, and every callback not yet acknowledged is delivered again from its first attempt.
      */
-    private Runnable paymentCallback(SandboxTrade trade) {
+    void resume() {
+        for (SandboxTrade trade : ledger.allTrades()) {
+            for (SandboxRefund refund : trade.refunds()) {
+                if (refund.state() == SandboxRefund.State.PROCESSING) {
+                    settleLater(trade, refund);
+                }
+            }
+            for (SandboxCallback callback : trade.callbacks()) {
+                if (pendingOf(trade, callback)) {
+                    deliver(trade, callback);
+                }
+            }
+        }
+    }
+
+    private static boolean pendingOf(SandboxTrade trade, SandboxCallback callback) {
+        synchronized (trade) {
+            return callback.pending();
+        }
+    }
+
+    /**
+     * The payment callback of a trade paid at {@code at}, its content fixed now: a callback held back
+     * by OUT_OF_ORDER, or re-sent after a restart, still says what was true when the payer paid, as
+     * the channels' notifications do. Null when there is nowhere to send it.
+     */
+    private SandboxCallback paymentCallback(SandboxTrade trade, Instant at) {
         String eventId = ledger.newId("evt");
         if (trade.channel() == SandboxChannel.WECHATPAY) {
             String url = firstNonBlank(trade.notifyUrl(), settings.callbackUrlWechatpay());
-            String body = wechat.paymentBody(eventId, trade);
-            return () -> {
-                if (url != null) {
-                    dispatcher.deliver(trade, "TRANSACTION.SUCCESS", eventId, () -> wechat.paymentCallback(url, body),
-                            WechatPayMessages::acknowledged);
-                }
-            };
+            return url == null ? null : new SandboxCallback(SandboxCallback.Kind.PAYMENT, eventId, null, url,
+                    wechat.paymentBody(eventId, trade, at));
         }
         String url = firstNonBlank(trade.notifyUrl(), settings.callbackUrlAlipay());
-        Map<String, String> params = alipay.paymentNotice(eventId, trade, clock.instant());
-        return () -> {
-            if (url != null) {
-                dispatcher.deliver(trade, "payment", eventId, () -> alipay.callback(url, params),
-                        AlipayMessages::acknowledged);
-            }
-        };
+        return url == null ? null : new SandboxCallback(SandboxCallback.Kind.PAYMENT, eventId, null, url,
+                AlipaySigning.formBody(alipay.paymentNotice(eventId, trade, at, clock.instant())));
+    }
+
+    /** The notice of a refund settled at {@code at}; null when there is nowhere to send it. */
+    private SandboxCallback refundCallback(SandboxTrade trade, SandboxRefund refund, Instant at) {
+        String eventId = ledger.newId("evt");
+        if (trade.channel() == SandboxChannel.WECHATPAY) {
+            String url = firstNonBlank(refund.notifyUrl(), trade.notifyUrl(), settings.callbackUrlWechatpay());
+            return url == null ? null : new SandboxCallback(SandboxCallback.Kind.REFUND, eventId,
+                    refund.outRefundNo(), url, wechat.refundBody(eventId, trade, refund, at));
+        }
+        String url = firstNonBlank(trade.notifyUrl(), settings.callbackUrlAlipay());
+        return url == null ? null : new SandboxCallback(SandboxCallback.Kind.REFUND, eventId, refund.outRefundNo(),
+                url, AlipaySigning.formBody(alipay.refundNotice(eventId, trade, refund, at, clock.instant())));
+    }
+
+    private CompletableFuture<Void> deliver(SandboxTrade trade, SandboxCallback callback) {
+        if (trade.channel() == SandboxChannel.WECHATPAY) {
+            return dispatcher.deliver(trade, callback, () -> wechat.callback(callback.url(), callback.body()),
+                    WechatPayMessages::acknowledged);
+        }
+        return dispatcher.deliver(trade, callback, () -> alipay.callback(callback.url(), callback.body()),
+                AlipayMessages::acknowledged);
     }
 
     /** A 5xx answer instead of the call, when that fault is set; nothing changes in the ledger. */

@@ -69,6 +69,8 @@ final class WechatPayApi {
                 return SandboxResponse.bytes("text/plain; charset=utf-8",
                         events.statements().wechatPayBill(LocalDate.parse(request.query().get("bill_date"))));
             }
+        } catch (LedgerJournal.JournalUnavailable e) {
+            throw e;
         } catch (RuntimeException e) {
             return error(400, "PARAM_ERROR", "malformed request: " + e.getMessage());
         }
@@ -164,10 +166,14 @@ final class WechatPayApi {
                 return error(403, "NOT_ENOUGH", "refund exceeds what is left of the trade");
             }
         }
-        SandboxRefund refund = existing.orElseGet(() -> events.startRefund(trade, outRefundNo, refundAmount,
-                str(body, "notify_url")));
+        Optional<SandboxRefund> refund = existing.isPresent() ? existing
+                : events.startRefund(trade, outRefundNo, refundAmount, str(body, "notify_url"));
+        if (refund.isEmpty()) {
+            // another refund took what was left between the check above and this one
+            return error(403, "NOT_ENOUGH", "refund exceeds what is left of the trade");
+        }
         events.afterApiCall(trade);
-        return SandboxResponse.json(200, events.wechatPayRefund(trade, refund));
+        return SandboxResponse.json(200, events.wechatPayRefund(trade, refund.get()));
     }
 
     private SandboxResponse queryRefund(String outRefundNo) {

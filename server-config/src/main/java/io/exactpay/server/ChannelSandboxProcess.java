@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The channel sandbox (a test and demo tool that speaks WeChat Pay v3 and Alipay on 127.0.0.1) as
- * a process of its own. Its keys live in the data directory and are reused; on each start it writes
- * the {@code exactpay.channel.*} settings that point the application at it.
+ * a process of its own. Its keys and its ledger's journal live in the data directory and are reused:
+ * a sandbox started again (also after a kill) still knows every trade, refund and callback it owes.
+ * On each start it writes the {@code exactpay.channel.*} settings that point the application at it.
  */
 public final class ChannelSandboxProcess implements AutoCloseable {
 
@@ -40,6 +41,7 @@ public final class ChannelSandboxProcess implements AutoCloseable {
     public static ChannelSandboxProcess start(Settings settings, String classPath, Path consoleLog)
             throws IOException, InterruptedException {
         Path keysDir = settings.dataDir().resolve("sandbox-keys");
+        Path ledgerDir = settings.dataDir().resolve("sandbox-data");
         Files.createDirectories(keysDir);
         Files.deleteIfExists(keysDir.resolve(SETTINGS_FILE));
         String app = "http://" + settings.get("http.host") + ":" + settings.get("http.port");
@@ -48,6 +50,7 @@ public final class ChannelSandboxProcess implements AutoCloseable {
                 "-cp", classPath, MAIN_CLASS,
                 "--port", settings.get("sandbox.port"),
                 "--keys-dir", keysDir.toString(),
+                "--data-dir", ledgerDir.toString(),
                 "--time-factor", settings.get("sandbox.time-factor"),
                 "--callback-url-wechatpay", app + "/api/v1/callbacks/wechatpay",
                 "--callback-url-alipay", app + "/api/v1/callbacks/alipay");
