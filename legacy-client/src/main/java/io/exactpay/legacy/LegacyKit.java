@@ -156,9 +156,6 @@ public final class LegacyKit implements AutoCloseable {
      * its own every {@link KitConfiguration#recoveryPeriod()} as well.
      */
     public void recover() {
-        // Two passes: the first finds the in-doubt branches, the second finishes those whose
-        // resources were only reachable after the first one had replayed its log records.
-        recoveryManager.scan();
         recoveryManager.scan();
     }
 

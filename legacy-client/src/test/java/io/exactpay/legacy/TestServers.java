@@ -128,7 +128,7 @@ final class TestServers {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
             Message message;
-            while ((message = consumer.receive(750)) != null) {
+            while ((message = consumer.receive(300)) != null) {
                 taken.add(new Received(((TextMessage) message).getText(), message.getJMSCorrelationID(),
                         message.getStringProperty("JMSXUserID"),
                         message.getJMSReplyTo() == null ? null : message.getJMSReplyTo().toString()));
