@@ -14,10 +14,14 @@ enum CrashPoint {
     NONE,
     /** Before anything is prepared (or, for a lone resource, before its one-phase commit). */
     FIRST_PREPARE,
+    /** After the first resource (the database) is prepared, before the second: nothing is logged yet. */
+    BETWEEN_PREPARES,
     /** After every resource is prepared and the transaction log is written, before the first commit. */
     FIRST_COMMIT;
 
     static final int HALTED = 86;
+
+    private static final java.util.concurrent.atomic.AtomicInteger PREPARES = new java.util.concurrent.atomic.AtomicInteger();
 
     XAResource wrap(XAResource resource) {
         return this == NONE ? resource : new Crashing(resource, this);
@@ -34,6 +38,7 @@ enum CrashPoint {
         @Override
         public int prepare(Xid xid) throws XAException {
             if (point == FIRST_PREPARE) halt("before the first prepare");
+            if (point == BETWEEN_PREPARES && PREPARES.incrementAndGet() == 2) halt("between the two prepares");
             return delegate.prepare(xid);
         }
 

@@ -70,6 +70,24 @@ class CrashRecoveryTest {
         assertNothingInDoubt();
     }
 
+    /**
+     * Prepared in the database but never logged: recovery rolls the branch back (presumed abort),
+     * once it has been in doubt for Narayana's orphan safety interval (20 s), which keeps recovery
+     * off a transaction that is between its prepares right now.
+     */
+    @Test
+    void aCommandCrashedBetweenThePreparesIsRolledBackByRecovery_neitherRowNorCommand() throws Exception {
+        assertEquals(CrashPoint.HALTED, run("send", CrashPoint.BETWEEN_PREPARES));
+        assertEquals(1, TestServers.preparedInDatabase());
+        assertEquals(0, TestServers.preparedInBroker());
+
+        assertEquals(0, run("recover-periodically", CrashPoint.NONE));
+
+        assertEquals(0, rows());
+        assertEquals(0, commands());
+        assertNothingInDoubt();
+    }
+
     /** The guard: the same crash with a non-XA session sends a command whose row never commits. */
     @Test
     void withoutXaTheSameCrashSendsACommandWhoseRowIsLost() throws Exception {

@@ -18,7 +18,8 @@ import java.util.UUID;
  * transaction log (which recovers what an earlier run left in doubt), does one piece of work and
  * exits, unless its crash point halts it first.
  *
- * <p>Arguments: work (send, send-without-xa, take-event, take-event-without-xa, recover-only),
+ * <p>Arguments: work (send, send-without-xa, take-event, take-event-without-xa, recover-only,
+ * recover-periodically),
  * transaction log, node name, crash point, key (the command's messageId and the row's order number).
  */
 public final class ErpProcess {
@@ -28,8 +29,10 @@ public final class ErpProcess {
         CrashPoint crash = CrashPoint.valueOf(args[3]);
         String key = args[4];
         long began = System.nanoTime();
+        // Periodic passes often enough for the orphan rule (20 s) to be seen within a test.
+        Duration recoveryPeriod = work.equals("recover-periodically") ? Duration.ofSeconds(2) : Duration.ofMinutes(5);
         LegacyKit kit = LegacyKit.start(new KitConfiguration(TestServers.erp(), TestServers.xaDataSource(),
-                Path.of(args[1]), args[2], Duration.ofSeconds(30), Duration.ofMinutes(5)), crash::wrap);
+                Path.of(args[1]), args[2], Duration.ofSeconds(30), recoveryPeriod), crash::wrap);
         System.err.printf("kit started and recovered in %d ms%n", (System.nanoTime() - began) / 1_000_000);
         switch (work) {
             case "send" -> kit.inTransaction(tx -> {
@@ -73,6 +76,11 @@ public final class ErpProcess {
             }
             case "recover-only" -> {
                 // Starting the kit ran recovery; nothing else to do.
+            }
+            case "recover-periodically" -> {
+                // Runs on while the periodic passes work, until nothing is prepared in the database.
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (TestServers.preparedInDatabase() > 0 && System.nanoTime() < deadline) Thread.sleep(500);
             }
             default -> throw new IllegalArgumentException(work);
         }
