@@ -167,6 +167,8 @@ class CrashRecoveryTest {
     private int run(String work, CrashPoint crash) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // A short-lived process: a quick start matters more than peak speed.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"),
                 ErpProcess.class.getName(), work, transactionLog.toString(), node, crash.name(), key));
         File log = TestServers.DIR.resolve(node + "-" + work + "-" + crash + ".log").toFile();
