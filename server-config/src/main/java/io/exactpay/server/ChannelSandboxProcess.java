@@ -40,7 +40,8 @@ public final class ChannelSandboxProcess implements AutoCloseable {
     public static ChannelSandboxProcess start(Settings settings, String classPath, Path consoleLog)
             throws IOException, InterruptedException {
         Path keysDir = settings.dataDir().resolve("sandbox-keys");
-        Files.createDirectories(keysDir);
+        // The sandbox's private keys and API v3 key; it writes its files owner-only too.
+        OwnerOnlyFiles.directory(keysDir);
         Files.deleteIfExists(keysDir.resolve(SETTINGS_FILE));
         String app = "http://" + settings.get("http.host") + ":" + settings.get("http.port");
         List<String> command = List.of(

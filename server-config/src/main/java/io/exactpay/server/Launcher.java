@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +31,7 @@ public final class Launcher {
         Instant started = Instant.now();
         Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(running), "exactpay-shutdown"));
+        keepSecretsOwnerOnly(settings);
 
         if (settings.getBoolean("db.embedded")) {
             running.push(EmbeddedDatabase.start(settings));
@@ -67,6 +69,23 @@ public final class Launcher {
         else log("Bearer tokens from " + settings.get("jwt.issuer") + ", verified with " + settings.jwtPublicKeyLocation());
         int exit = payara.waitFor();
         log("Payara Micro exited with code " + exit);
+    }
+
+    /**
+     * The directories that hold keys and passwords are the server user's alone. What an earlier
+     * version left readable by others is made owner-only and reported rather than refused: the
+     * files are the server's own, tightening them is always safe, and a refusal would only stop an
+     * upgrade. The warning says that the keys may have been read, so that they can be replaced.
+     */
+    static void keepSecretsOwnerOnly(Settings settings) throws java.io.IOException {
+        Path data = settings.dataDir();
+        for (Path dir : List.of(data.resolve("config"), data.resolve("sandbox-keys"), DevelopmentTokens.keyDir(data))) {
+            List<Path> changed = OwnerOnlyFiles.tighten(dir);
+            if (!changed.isEmpty()) {
+                log("WARNING: " + changed.size() + " file(s) in " + dir + " were readable by other users and are now"
+                        + " owner-only; if others could log in here, delete " + dir + " to get new keys");
+            }
+        }
     }
 
     /** Development tokens for the demo: long-lived, signed with the data directory's own key. */
