@@ -28,6 +28,13 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         Map<String, Path> files = parse(args);
         Settings settings = Settings.load();
+        // Before anything listens: a development password never goes beyond loopback.
+        try {
+            PasswordRule.require(settings);
+        } catch (IllegalStateException refused) {
+            System.err.println("[exactpay] " + refused.getMessage());
+            System.exit(2);
+        }
         Instant started = Instant.now();
         Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(running), "exactpay-shutdown"));
