@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,7 +95,7 @@ public final class ChannelSandbox implements AutoCloseable {
 
     private void writeExactPaySettings() throws IOException {
         Properties p = keys.exactPaySettings(baseUrl);
-        try (Writer out = Files.newBufferedWriter(keys.file(EXACTPAY_SETTINGS_FILE), StandardCharsets.UTF_8)) {
+        try (Writer out = SandboxKeys.ownerOnlyWriter(keys.file(EXACTPAY_SETTINGS_FILE))) {
             p.store(out, "ExactPay channel settings for the sandbox at " + baseUrl);
         }
     }

@@ -3,8 +3,12 @@ package io.exactpay.sandbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.io.Writer;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -17,6 +21,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Key material and identities of both channels and of the merchant, as PEM files in one folder.
@@ -24,6 +29,9 @@ import java.util.Properties;
  * configuration can point at the same files across restarts.
  */
 public final class SandboxKeys {
+
+    private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
     public static final String WECHATPAY_MERCHANT_PRIVATE = "wechatpay-merchant-private-key.pem";
     public static final String WECHATPAY_MERCHANT_PUBLIC = "wechatpay-merchant-public-key.pem";
@@ -55,7 +63,7 @@ public final class SandboxKeys {
     /** Loads the keys in {@code dir}, generating whatever is missing. */
     public static SandboxKeys loadOrGenerate(Path dir) {
         try {
-            Files.createDirectories(dir);
+            ownerOnlyDirectory(dir);
             KeyPair wechatMerchant = pair(dir, WECHATPAY_MERCHANT_PRIVATE, WECHATPAY_MERCHANT_PUBLIC);
             KeyPair wechatPlatform = pair(dir, WECHATPAY_PLATFORM_PRIVATE, WECHATPAY_PLATFORM_PUBLIC);
             KeyPair alipayApp = pair(dir, ALIPAY_APP_PRIVATE, ALIPAY_APP_PUBLIC);
@@ -87,7 +95,7 @@ public final class SandboxKeys {
         changed |= putIfAbsent(p, "alipay.app-id", "2021" + digits(random, 12));
         changed |= putIfAbsent(p, "alipay.seller-id", "2088" + digits(random, 12));
         if (changed) {
-            try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            try (var out = ownerOnlyWriter(file)) {
                 p.store(out, "Sandbox identities: generated for tests and demos, not real merchant data");
             }
         }
@@ -125,9 +133,36 @@ public final class SandboxKeys {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
-        Files.writeString(priv, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-        Files.writeString(pub, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        try (Writer out = ownerOnlyWriter(priv)) {
+            out.write(pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        }
+        try (Writer out = ownerOnlyWriter(pub)) {
+            out.write(pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        }
         return pair;
+    }
+
+    /** The keys' directory is the sandbox user's alone (rwx------): it holds private keys and the API v3 key. */
+    private static void ownerOnlyDirectory(Path dir) throws IOException {
+        if (!posix()) {
+            Files.createDirectories(dir);
+            return;
+        }
+        if (!Files.isDirectory(dir)) Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIRECTORY));
+        Files.setPosixFilePermissions(dir, OWNER_DIRECTORY);
+    }
+
+    /** A writer over the file, which is rw------- before the first byte goes in. */
+    static Writer ownerOnlyWriter(Path file) throws IOException {
+        if (posix()) {
+            if (Files.exists(file)) Files.setPosixFilePermissions(file, OWNER_FILE);
+            else Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+        }
+        return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    }
+
+    private static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
     /** The base64 body of a PEM text, which is what Alipay's SDK takes as a key string. */

@@ -6,10 +6,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A verified capture from the callback inbox, to be settled against its order.
+ * A capture from the callback inbox, to be settled against its order: a work order that names
+ * the inbox row vouching for it (channel, transaction, trade, amount), which settlement checks.
  *
  * @param acceptedAt when ExactPay took it in (for the settlement latency); null when unknown
  */
-public record CapturedPayment(UUID orderId, UUID attemptId, Channel channel, String transactionId, long amountMinor,
-                              String currency, Instant acceptedAt) {
+public record CapturedPayment(UUID orderId, UUID attemptId, Channel channel, String outTradeNo, String transactionId,
+                              long amountMinor, String currency, Instant acceptedAt) {
 }

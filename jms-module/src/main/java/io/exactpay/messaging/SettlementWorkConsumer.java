@@ -2,6 +2,7 @@ package io.exactpay.messaging;
 
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.messaging.contract.MalformedMessageException;
+import io.exactpay.messaging.contract.RefusedWorkException;
 import io.exactpay.messaging.contract.SettlementWork;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
@@ -37,6 +38,9 @@ abstract class SettlementWorkConsumer {
             Object work;
             try {
                 work = parser.parse(message instanceof TextMessage text ? text.getText() : null);
+            } catch (RefusedWorkException e) {
+                deadLetters.send(message, queue, "refused: " + e.getMessage());
+                return;
             } catch (MalformedMessageException e) {
                 deadLetters.send(message, queue, "malformed: " + e.getMessage());
                 return;

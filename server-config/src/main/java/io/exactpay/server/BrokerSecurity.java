@@ -26,6 +26,10 @@ final class BrokerSecurity {
             "deleteAddress", "createDurableQueue", "deleteDurableQueue", "createNonDurableQueue",
             "deleteNonDurableQueue");
 
+    /** The settlement work queues, which ExactPay alone sends to and reads. */
+    static final List<String> INTERNAL_QUEUES = List.of("exactpay.payment.captures", "exactpay.order.cancels",
+            "exactpay.trade.closes", "exactpay.refunds");
+
     private BrokerSecurity() {
     }
 
@@ -56,6 +60,8 @@ final class BrokerSecurity {
         values.put("broker.legacy-event-queues", systems.stream().map(s -> """
                           <queue name="%s"><filter string="clientId = '%s'"/></queue>"""
                 .formatted(s.eventQueue(), s.name())).collect(Collectors.joining("\n")));
+        values.put("broker.internal-security-settings", INTERNAL_QUEUES.stream()
+                .map(queue -> securitySetting(queue, Map.of())).collect(Collectors.joining("\n")));
         values.put("broker.legacy-security-settings", systems.stream().map(s ->
                 securitySetting(s.replyQueue(), Map.of("consume", s.role(), "browse", s.role()))
                         + "\n" + securitySetting("exactpay.events::" + s.eventQueue(),

@@ -42,7 +42,8 @@ public final class ChannelSandboxProcess implements AutoCloseable {
             throws IOException, InterruptedException {
         Path keysDir = settings.dataDir().resolve("sandbox-keys");
         Path ledgerDir = settings.dataDir().resolve("sandbox-data");
-        Files.createDirectories(keysDir);
+        // The sandbox's private keys and API v3 key; it writes its files owner-only too.
+        OwnerOnlyFiles.directory(keysDir);
         Files.deleteIfExists(keysDir.resolve(SETTINGS_FILE));
         String app = "http://" + settings.get("http.host") + ":" + settings.get("http.port");
         List<String> command = List.of(

@@ -10,10 +10,8 @@ import com.nimbusds.jwt.SignedJWT;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -77,10 +75,10 @@ public final class DevelopmentTokens {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                 generator.initialize(2048);
                 KeyPair pair = generator.generateKeyPair();
-                Files.createDirectories(dir);
-                writePrivate(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-                Files.writeString(publicKeyFile(settings.dataDir()), pem("PUBLIC KEY", pair.getPublic().getEncoded()),
-                        StandardCharsets.UTF_8);
+                OwnerOnlyFiles.directory(dir);
+                OwnerOnlyFiles.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                OwnerOnlyFiles.writeString(publicKeyFile(settings.dataDir()),
+                        pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             }
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(unpem(Files.readString(privateFile))));
@@ -134,13 +132,6 @@ public final class DevelopmentTokens {
     /** The key the server verifies these tokens with, as written to {@link #publicKeyFile}. */
     public PublicKey publicKey() {
         return publicKey;
-    }
-
-    private static void writePrivate(Path file, String pem) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        Files.writeString(file, pem, StandardCharsets.UTF_8);
     }
 
     private static String pem(String type, byte[] der) {

@@ -15,9 +15,13 @@ import java.time.Duration;
 /**
  * PostgreSQL from Maven Central binaries, for the embedded run and the test suites. Its data
  * directory survives a restart. Durability is the real thing (fsync, synchronous commit), and
- * prepared transactions are enabled for XA. The schema itself is applied by the application.
+ * prepared transactions are enabled for XA. Every connection, local ones included, authenticates
+ * with a password (SCRAM): the superuser's and the application role's are {@code db.password}.
+ * The schema itself is applied by the application.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final String PASSWORD_AUTHENTICATION = "scram-sha-256";
 
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
@@ -30,24 +34,71 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(Settings settings) throws IOException, SQLException {
         Path dataDir = settings.dataDir().resolve("postgres");
         Path workDir = settings.dataDir().resolve("postgres-runtime");
-        Files.createDirectories(workDir);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false)
-                .setOverrideWorkingDirectory(workDir.toFile())
-                .setPort(settings.getInt("db.port"))
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("listen_addresses", settings.get("db.host"))
-                .setServerConfig("max_prepared_transactions", settings.get("db.max-prepared-transactions"))
-                .setServerConfig("max_connections", "200")
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .start();
+        OwnerOnlyFiles.directory(workDir);
+        String password = settings.get("db.password");
+        // initdb gives the superuser the configured password and makes every connection prove it
+        // (SCRAM); the file is read once by initdb and deleted after the start.
+        Path passwordFile = workDir.resolve("superuser-password");
+        OwnerOnlyFiles.writeString(passwordFile, password + "\n");
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setOverrideWorkingDirectory(workDir.toFile())
+                    .setPort(settings.getInt("db.port"))
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // initdb's own options: these two come after the library's "-A trust" and win.
+                    .setLocaleConfig("auth", PASSWORD_AUTHENTICATION)
+                    .setLocaleConfig("pwfile", passwordFile.toString())
+                    .setConnectConfig("password", password)
+                    .setServerConfig("listen_addresses", settings.get("db.host"))
+                    .setServerConfig("password_encryption", PASSWORD_AUTHENTICATION)
+                    .setServerConfig("max_prepared_transactions", settings.get("db.max-prepared-transactions"))
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .start();
+        } finally {
+            Files.deleteIfExists(passwordFile);
+        }
         EmbeddedDatabase database = new EmbeddedDatabase(postgres, dataDir);
-        database.ensureApplicationDatabase(settings);
+        try {
+            database.requirePasswords(settings, dataDir);
+            database.ensureApplicationDatabase(settings);
+        } catch (IOException | SQLException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
         return database;
+    }
+
+    /**
+     * Every start: the superuser's password is the configured one and pg_hba.conf asks every
+     * connection for its password. A data directory made before passwords were required (its
+     * pg_hba.conf trusted every local user) is brought in line here: its superuser had no
+     * password, and the trust that let this connection in is taken away by the reload.
+     */
+    private void requirePasswords(Settings settings, Path dataDir) throws IOException, SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("alter role postgres password " + literal(settings.get("db.password")));
+            OwnerOnlyFiles.writeString(dataDir.resolve("pg_hba.conf"), hostBasedAuthentication(settings.get("db.host")));
+            s.execute("select pg_reload_conf()");
+        }
+    }
+
+    /** pg_hba.conf: SCRAM for every connection; from other hosts only when the database listens beyond loopback. */
+    static String hostBasedAuthentication(String listenAddresses) {
+        StringBuilder hba = new StringBuilder("# Written by ExactPay at every start: every connection gives its password.\n")
+                .append("local all all ").append(PASSWORD_AUTHENTICATION).append('\n')
+                .append("host all all 127.0.0.1/32 ").append(PASSWORD_AUTHENTICATION).append('\n')
+                .append("host all all ::1/128 ").append(PASSWORD_AUTHENTICATION).append('\n');
+        if (!LoopbackAddresses.all(listenAddresses)) {
+            hba.append("host all all all ").append(PASSWORD_AUTHENTICATION).append('\n');
+        }
+        return hba.toString();
     }
 
     /** Creates the application's role and database once; later starts find them in place. */

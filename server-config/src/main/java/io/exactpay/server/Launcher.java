@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,6 +28,13 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         Map<String, Path> files = parse(args);
         Settings settings = Settings.load();
+        // Before anything listens: a development password never goes beyond loopback.
+        try {
+            PasswordRule.require(settings);
+        } catch (IllegalStateException refused) {
+            System.err.println("[exactpay] " + refused.getMessage());
+            System.exit(2);
+        }
         Instant started = Instant.now();
         Supervisor supervisor = new Supervisor(settings.dataDir());
         // The parts as they run now: a restarted part replaces its entry. Stopped in reverse order.
@@ -42,6 +50,7 @@ public final class Launcher {
         supervisor.stopLeftovers("sandbox", ChannelSandboxProcess.MAIN_CLASS);
         supervisor.stopLeftovers("broker", EmbeddedBroker.class.getName());
         supervisor.stopLeftovers("postgres", dataDir.resolve("postgres").toString());
+        keepSecretsOwnerOnly(settings);
 
         if (settings.getBoolean("db.embedded")) {
             Supervisor.Start startDatabase = () -> {
@@ -116,6 +125,23 @@ public final class Launcher {
             return database instanceof EmbeddedDatabase d && ProcessHandle.of(d.pid()).map(ProcessHandle::isAlive).orElse(false);
         } catch (java.io.IOException noPidFile) {
             return false;
+        }
+    }
+
+    /**
+     * The directories that hold keys and passwords are the server user's alone. What an earlier
+     * version left readable by others is made owner-only and reported rather than refused: the
+     * files are the server's own, tightening them is always safe, and a refusal would only stop an
+     * upgrade. The warning says that the keys may have been read, so that they can be replaced.
+     */
+    static void keepSecretsOwnerOnly(Settings settings) throws java.io.IOException {
+        Path data = settings.dataDir();
+        for (Path dir : List.of(data.resolve("config"), data.resolve("sandbox-keys"), DevelopmentTokens.keyDir(data))) {
+            List<Path> changed = OwnerOnlyFiles.tighten(dir);
+            if (!changed.isEmpty()) {
+                log("WARNING: " + changed.size() + " file(s) in " + dir + " were readable by other users and are now"
+                        + " owner-only; if others could log in here, delete " + dir + " to get new keys");
+            }
         }
     }
 

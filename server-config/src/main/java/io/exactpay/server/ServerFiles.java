@@ -1,8 +1,6 @@
 package io.exactpay.server;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,20 +29,21 @@ public final class ServerFiles {
     /** As above, with more application properties (the channels' settings, say) beside the settings'. */
     public static ServerFiles write(Settings settings, Path directory, Path artemisRar,
                                     Map<String, String> moreProperties) throws IOException {
-        Files.createDirectories(directory);
+        // The commands hold the database and broker passwords.
+        OwnerOnlyFiles.directory(directory);
         Map<String, String> values = new HashMap<>(settings.asMap());
         values.put("artemis-ra.rar", artemisRar.toAbsolutePath().toString());
         Path preBoot = directory.resolve("pre-boot-commands.asadmin");
-        Files.writeString(preBoot, Templates.render("pre-boot-commands.asadmin", values), StandardCharsets.UTF_8);
+        OwnerOnlyFiles.writeString(preBoot, Templates.render("pre-boot-commands.asadmin", values));
         Path commands = directory.resolve("post-boot-commands.asadmin");
-        Files.writeString(commands, Templates.render("post-boot-commands.asadmin", values), StandardCharsets.UTF_8);
+        OwnerOnlyFiles.writeString(commands, Templates.render("post-boot-commands.asadmin", values));
         Path propertiesFile = directory.resolve("exactpay.properties");
         Map<String, String> properties = new java.util.LinkedHashMap<>(settings.applicationProperties());
         properties.putAll(moreProperties);
         String text = properties.entrySet().stream()
                 .map(e -> e.getKey() + "=" + escape(e.getValue()))
                 .collect(Collectors.joining("\n", "", "\n"));
-        Files.writeString(propertiesFile, text, StandardCharsets.UTF_8);
+        OwnerOnlyFiles.writeString(propertiesFile, text);
         return new ServerFiles(preBoot, commands, propertiesFile);
     }
 

@@ -79,6 +79,26 @@ class SettingsTest {
     }
 
     @Test
+    void onlyExactPaysOwnUserMaySendToTheSettlementQueues() {
+        Settings settings = Settings.load();
+        Map<String, String> values = new java.util.HashMap<>(settings.asMap());
+        values.put("artemis-ra.rar", "artemis-ra.rar");
+        values.put("broker.data", "data");
+        values.put("broker.max-delivery-attempts", "6");
+        values.putAll(BrokerSecurity.templateValues(settings));
+        String brokerXml = Templates.render("broker.xml", values);
+        for (String queue : List.of("exactpay.payment.captures", "exactpay.order.cancels", "exactpay.trade.closes",
+                "exactpay.refunds")) {
+            java.util.regex.Matcher setting = java.util.regex.Pattern.compile("<security-setting match=\""
+                    + java.util.regex.Pattern.quote(queue) + "\">(.*?)</security-setting>", java.util.regex.Pattern.DOTALL)
+                    .matcher(brokerXml);
+            assertTrue(setting.find(), queue + " has its own security setting");
+            assertTrue(setting.group(1).contains("<permission type=\"send\" roles=\"exactpay\"/>"), setting.group(1));
+            assertFalse(setting.group(1).contains("legacy"), setting.group(1));
+        }
+    }
+
+    @Test
     void twoLegacySystemsByDefaultEachWithItsOwnQueuesAndRole() {
         List<LegacySystem> systems = Settings.load(Map.of("broker.legacy.pos.password", "p-secret")).legacySystems();
 

@@ -8,6 +8,8 @@ import jakarta.json.JsonObject;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.UUID;
 
@@ -59,6 +61,18 @@ class BrokerSecurityIT {
                 "{\"type\":\"PaymentCaptured\",\"schemaVersion\":1}"));
 
         assertEquals(before, messagesAdded(Broker.CAPTURES), "nothing reached the settlement queue");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"exactpay.payment.captures", "exactpay.order.cancels", "exactpay.trade.closes",
+            "exactpay.refunds"})
+    void noLegacySystemCanSendSettlementWork(String queue) {
+        long before = messagesAdded(queue);
+        for (String system : new String[] {"erp", "pos"}) {
+            assertThrows(JMSSecurityRuntimeException.class, () -> send(Broker.legacySystem(system), queue, "{}"),
+                    system + " on " + queue);
+        }
+        assertEquals(before, messagesAdded(queue), "nothing reached " + queue);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.exactpay.application.RefundNotice;
 import io.exactpay.application.RefundService;
 import io.exactpay.application.RefundView;
 import io.exactpay.application.SettlementQueue;
+import io.exactpay.application.UnvouchedSettlementException;
 import io.exactpay.domain.model.order.IllegalTransitionException;
 import io.exactpay.domain.model.order.Order;
 import io.exactpay.domain.model.order.OrderNotFoundException;
@@ -53,6 +54,9 @@ public class DefaultRefundService implements RefundService {
 
     @Inject
     private PaymentChannels channels;
+
+    @Inject
+    private CallbackInbox inbox;
 
     @Inject
     private Clock clock;
@@ -118,12 +122,25 @@ public class DefaultRefundService implements RefundService {
         Refund refund = em.createQuery("select r from Refund r where r.outRefundNo = :no", Refund.class)
                 .setParameter("no", notice.outRefundNo()).getSingleResult();
         em.refresh(refund);
+        if (!refund.orderId().equals(order.id())) {
+            throw new IllegalArgumentException("refund " + refund.outRefundNo() + " is not one of order " + order.id());
+        }
         if (refund.amount().minorUnits() != notice.amountMinor()
                 || !refund.amount().currency().equals(notice.currency())) {
             throw new IllegalArgumentException("refund " + refund.outRefundNo() + " of " + refund.amount()
                     + " settled as " + notice.amountMinor() + " " + notice.currency());
         }
         Capture capture = em.find(Capture.class, refund.captureId());
+        PaymentAttempt attempt = em.find(PaymentAttempt.class, capture.attemptId());
+        // Only the channel's word settles a refund: its verified notice or our recorded query of it.
+        boolean otherChannelRefund = refund.channelRefundId() != null && notice.channelRefundId() != null
+                && !refund.channelRefundId().equals(notice.channelRefundId());
+        if (otherChannelRefund || !inbox.holdsRefundSuccess(capture.channel(), attempt.outTradeNo(),
+                refund.outRefundNo(), notice.channelRefundId(), refund.amount())) {
+            throw new UnvouchedSettlementException("no verified callback or channel query in the inbox vouches for"
+                    + " the success of refund " + refund.outRefundNo() + " (" + refund.amount() + " on "
+                    + attempt.outTradeNo() + ", channel refund " + notice.channelRefundId() + ")");
+        }
         steps.refundSucceeded(order, refund, notice.channelRefundId(), "channel:" + capture.channel());
         metrics.settled("refund", notice.acceptedAt());
     }

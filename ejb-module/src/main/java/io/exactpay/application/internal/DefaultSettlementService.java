@@ -4,6 +4,7 @@ import io.exactpay.application.ApplicationEvents;
 import io.exactpay.application.CapturedPayment;
 import io.exactpay.application.OrderView;
 import io.exactpay.application.SettlementService;
+import io.exactpay.application.UnvouchedSettlementException;
 import io.exactpay.domain.model.order.Order;
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.order.OrderRepository;
@@ -43,6 +44,9 @@ public class DefaultSettlementService implements SettlementService {
     private SettlementMetrics metrics;
 
     @Inject
+    private CallbackInbox inbox;
+
+    @Inject
     private Clock clock;
 
     @PersistenceContext(unitName = "exactpay")
@@ -52,16 +56,24 @@ public class DefaultSettlementService implements SettlementService {
     public CaptureRole settleCapture(CapturedPayment payment) throws OrderNotFoundException {
         // The order's row lock first: two channels' captures of one order settle one after the other.
         Order order = orders.findForUpdate(payment.orderId());
-        Capture earlier = em.createQuery("select c from Capture c where c.attemptId = :attempt", Capture.class)
-                .setParameter("attempt", payment.attemptId()).getResultStream().findFirst().orElse(null);
-        if (earlier != null) return earlier.role();
-
-        OrderStatus before = order.status();
         PaymentAttempt attempt = em.find(PaymentAttempt.class, payment.attemptId());
         if (attempt == null || !attempt.orderId().equals(order.id())) {
             throw new IllegalArgumentException("attempt " + payment.attemptId() + " is not one of order " + order.id());
         }
         Money amount = Money.of(payment.amountMinor(), payment.currency());
+        // Money moves only on a channel's word: the inbox must hold the verified callback or the
+        // recorded query for exactly this trade, transaction and amount. The message alone is no proof.
+        if (attempt.channel() != payment.channel() || !attempt.outTradeNo().equals(payment.outTradeNo())
+                || !inbox.holdsCapture(attempt.channel(), payment.transactionId(), attempt.outTradeNo(), amount)) {
+            throw new UnvouchedSettlementException("no verified callback or channel query in the inbox vouches for "
+                    + payment.channel() + " transaction " + payment.transactionId() + " paying " + amount + " on "
+                    + payment.outTradeNo() + " (attempt " + attempt.outTradeNo() + " on " + attempt.channel() + ")");
+        }
+        Capture earlier = em.createQuery("select c from Capture c where c.attemptId = :attempt", Capture.class)
+                .setParameter("attempt", payment.attemptId()).getResultStream().findFirst().orElse(null);
+        if (earlier != null) return earlier.role();
+
+        OrderStatus before = order.status();
         CaptureRole role = order.recordCapture(amount);
         attempt.captured(clock.instant());
         Capture capture = new Capture(order.id(), attempt.id(), payment.channel(), payment.transactionId(),

@@ -35,8 +35,8 @@ public final class Settlement {
             }
             return new CapturedPayment(UUID.fromString(json.getString("orderId")),
                     UUID.fromString(json.getString("attemptId")), Channel.valueOf(json.getString("channel")),
-                    json.getString("transactionId"), json.getJsonNumber("amount").longValueExact(),
-                    json.getString("currency"),
+                    json.getString("outTradeNo"), json.getString("transactionId"),
+                    json.getJsonNumber("amount").longValueExact(), json.getString("currency"),
                     json.containsKey("acceptedAt") ? Instant.parse(json.getString("acceptedAt")) : null);
         } catch (JsonException | IllegalStateException | ClassCastException | NullPointerException
                  | IllegalArgumentException | ArithmeticException

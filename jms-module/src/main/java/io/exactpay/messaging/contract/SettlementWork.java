@@ -61,14 +61,24 @@ public final class SettlementWork {
                 .build().toString();
     }
 
+    /**
+     * Reads a cancel of the cancels queue, which only the expiry timer uses: every other cancel
+     * (payer, merchant, support) goes through the API or the command queue, which check who asks.
+     */
     public static CancelOrder parseCancel(String body) throws MalformedMessageException {
         JsonObject json = read(body, "CancelOrder");
+        CancelOrder cancel;
         try {
-            return new CancelOrder(UUID.fromString(json.getString("orderId")),
+            cancel = new CancelOrder(UUID.fromString(json.getString("orderId")),
                     CancelReason.valueOf(json.getString("reason")), text(json, "actor", 64));
         } catch (RuntimeException e) {
             throw new MalformedMessageException("malformed CancelOrder: " + e, e);
         }
+        if (cancel.reason() != CancelReason.EXPIRED) {
+            throw new RefusedWorkException(CANCELS + " takes only the expiry timer's cancels (reason EXPIRED), not "
+                    + cancel.reason());
+        }
+        return cancel;
     }
 
     public static CloseTrade parseClose(String body) throws MalformedMessageException {

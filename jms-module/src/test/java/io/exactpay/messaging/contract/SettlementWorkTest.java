@@ -77,6 +77,12 @@ class SettlementWorkTest {
         String unknownReason = Json.createObjectBuilder(read(SettlementWork.cancelOrder(ORDER, CancelReason.SUPPORT, "s")))
                 .add("reason", "BORED").build().toString();
         assertThrows(MalformedMessageException.class, () -> SettlementWork.parseCancel(unknownReason));
+        // Only the expiry timer cancels through the internal queue.
+        for (CancelReason reason : new CancelReason[] {CancelReason.SUPPORT, CancelReason.MERCHANT_REQUEST,
+                CancelReason.PAYER_REQUEST}) {
+            String cancel = SettlementWork.cancelOrder(ORDER, reason, "someone");
+            assertThrows(RefusedWorkException.class, () -> SettlementWork.parseCancel(cancel), reason.name());
+        }
         assertThrows(MalformedMessageException.class, () -> SettlementWork.parseClose("not json"));
         assertThrows(MalformedMessageException.class, () -> SettlementWork.parseClose(null));
     }

@@ -1,0 +1,49 @@
+package io.exactpay.application.internal;
+
+import io.exactpay.domain.model.payment.Channel;
+import io.exactpay.domain.shared.Money;
+import io.exactpay.infrastructure.persistence.CallbackInboxEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * What the callback inbox vouches for. Only {@link ChannelIntake} writes it, and only with a
+ * channel's word: a verified callback or the answer of a channel query ExactPay made itself. So
+ * settlement asks here, under the order's lock, before it moves any money (DESIGN.md section 5).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class CallbackInbox {
+
+    @PersistenceContext(unitName = "exactpay")
+    private EntityManager em;
+
+    /** True when the channel's word that this transaction paid this trade this amount was taken in. */
+    public boolean holdsCapture(Channel channel, String transactionId, String outTradeNo, Money amount) {
+        return holds(channel, CallbackInboxEntry.PAYMENT_CAPTURED, Stream.of(transactionId), outTradeNo, amount);
+    }
+
+    /**
+     * True when a refund success of this amount on this trade was taken in, under either key the
+     * intake may have used (the channel's refund id, or out_refund_no when the channel gave none).
+     */
+    public boolean holdsRefundSuccess(Channel channel, String outTradeNo, String outRefundNo, String channelRefundId,
+                                      Money amount) {
+        return holds(channel, CallbackInboxEntry.REFUND_SETTLED, Stream.of(channelRefundId, outRefundNo), outTradeNo,
+                amount);
+    }
+
+    private boolean holds(Channel channel, String eventType, Stream<String> keys, String outTradeNo, Money amount) {
+        return keys.filter(Objects::nonNull).anyMatch(key -> !em.createNativeQuery(
+                        "select 1 from callback_inbox where channel = ?1 and channel_txn_id = ?2 and event_type = ?3"
+                                + " and out_trade_no = ?4 and amount_minor = ?5 and currency = ?6")
+                .setParameter(1, channel.name()).setParameter(2, key).setParameter(3, eventType)
+                .setParameter(4, outTradeNo).setParameter(5, amount.minorUnits()).setParameter(6, amount.currency())
+                .getResultList().isEmpty());
+    }
+}
