@@ -57,6 +57,7 @@ final class BrokerAdmin implements AutoCloseable {
     synchronized void createQueue(String name) throws Exception {
         ClientSession s = open();
         if (s.queueQuery(SimpleString.of(name)).isExists()) return;
+        s.createAddress(SimpleString.of(name), java.util.EnumSet.of(RoutingType.ANYCAST), false);
         s.createQueue(QueueConfiguration.of(name).setRoutingType(RoutingType.ANYCAST).setDurable(true));
     }
 
