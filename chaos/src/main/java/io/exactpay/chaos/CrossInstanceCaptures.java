@@ -112,7 +112,11 @@ final class CrossInstanceCaptures {
                 stack.settings().get("broker.user"), stack.settings().get("broker.password"));
     }
 
-    /** The instances (by the database connection's application name) whose transactions wait on a row lock. */
+    /**
+     * The instances (by the database connection's application name) whose transactions wait in the
+     * order's locking read; a wait anywhere else (an update, a unique index) does not count, as it
+     * means the settlement decided before it had the order to itself.
+     */
     private Set<String> waitersOnTheOrderRow(int wanted, Duration within) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
         Set<String> seen = new TreeSet<>();
@@ -121,7 +125,7 @@ final class CrossInstanceCaptures {
             Set<String> now = new TreeSet<>();
             try (Connection c = stack.connect(); PreparedStatement ps = c.prepareStatement(
                     "select application_name from pg_stat_activity where wait_event_type = 'Lock'"
-                            + " and application_name like 'exactpay-%'");
+                            + " and application_name like 'exactpay-%' and lower(query) like '%from orders%for update%'");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     waiting++;
