@@ -121,10 +121,55 @@ final class PayaraServerDomain {
 
     /** The server process's resident set size in MiB, as ps reports it. */
     long residentMebibytes() throws IOException, InterruptedException {
-        String pid = Files.readString(domainDir().resolve("config/pid")).trim();
-        Process ps = new ProcessBuilder("ps", "-o", "rss=", "-p", pid).start();
+        Process ps = new ProcessBuilder("ps", "-o", "rss=", "-p", Long.toString(pid())).start();
         String rss = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         ps.waitFor();
         return Long.parseLong(rss) / 1024;
+    }
+
+    /** The server's JVM, as asadmin recorded it when it started the domain. */
+    private long pid() throws IOException {
+        return Long.parseLong(Files.readString(domainDir().resolve("config/pid")).trim());
+    }
+
+    /**
+     * Ends the server's JVM at once with SIGKILL, as a power cut or an OOM kill would: no shutdown
+     * hook runs, no transaction completes, the domain is left as it was (pid file included).
+     */
+    void kill() throws IOException, InterruptedException {
+        ProcessHandle server = ProcessHandle.of(pid())
+                .orElseThrow(() -> new IllegalStateException("the domain's server is not running"));
+        if (!server.destroyForcibly()) throw new IllegalStateException("SIGKILL not delivered to " + server.pid());
+        server.onExit().join();
+    }
+
+    /** Freezes the server's JVM (SIGSTOP) so that its state can be looked at before it is killed or resumed. */
+    void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** Lets a paused server's JVM run on (SIGCONT). */
+    void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).redirectErrorStream(true).start();
+        String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (kill.waitFor() != 0) throw new IllegalStateException("kill -" + name + " failed: " + output);
+    }
+
+    /**
+     * The domain's server.log from {@code offset} (in characters) on: what the server logged since
+     * then; all of it when the log is shorter, that is when it was rotated in the meantime.
+     */
+    String serverLogFrom(int offset) throws IOException {
+        String log = Files.readString(domainDir().resolve("logs/server.log"), StandardCharsets.UTF_8);
+        return offset <= log.length() ? log.substring(offset) : log;
+    }
+
+    /** How much the domain's server.log holds now, in characters, as an offset for {@link #serverLogFrom}. */
+    int serverLogLength() throws IOException {
+        return Files.readString(domainDir().resolve("logs/server.log"), StandardCharsets.UTF_8).length();
     }
 }

@@ -1,6 +1,7 @@
 package io.exactpay.ear;
 
 import io.exactpay.it.SystemUnderTest;
+import io.exactpay.server.ApplicationReadiness;
 import io.exactpay.server.ServerFiles;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
@@ -68,6 +70,36 @@ public class PayaraServerStack extends SystemUnderTest {
     void redeploy(Path archive) throws IOException, InterruptedException {
         domain.deploy(APPLICATION, archive);
         deployed = true;
+    }
+
+    /** Kills the domain's server with SIGKILL: no shutdown hook runs, no transaction completes. */
+    void crashServer() throws IOException, InterruptedException {
+        domain.kill();
+        domainStarted = false;
+    }
+
+    /**
+     * Starts the domain again, as an operator would after a crash (asadmin start-domain on the same
+     * domain directory): the server finds its transaction log under the domain and recovers; the
+     * application is still deployed, and this waits until it serves.
+     */
+    void restartServer() throws IOException, InterruptedException {
+        domain.start();
+        domainStarted = true;
+        ApplicationReadiness.await(baseUri(), Duration.ofMinutes(5), "Payara Server", () -> true);
+    }
+
+    /** Freezes the server (SIGSTOP): whatever it was doing stays as it was until it is resumed or killed. */
+    void pauseServer() throws IOException, InterruptedException {
+        domain.pause();
+    }
+
+    void resumeServer() throws IOException, InterruptedException {
+        domain.resume();
+    }
+
+    PayaraServerDomain domain() {
+        return domain;
     }
 
     @Override

@@ -6,13 +6,9 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -20,13 +16,6 @@ import java.util.concurrent.TimeUnit;
 
 /** Payara Micro as a child process running the application WAR after the Artemis RAR. */
 public final class PayaraMicroProcess implements AutoCloseable {
-
-    /**
-     * An order that cannot exist, asked for without a bearer token: once the application serves
-     * requests, the API answers 401. Not 404: the server answers that while the application is
-     * still loading (or after it failed to).
-     */
-    private static final String API_PROBE = "api/v1/orders/00000000-0000-0000-0000-000000000000";
 
     private final Process process;
     private final URI baseUri;
@@ -112,43 +101,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return baseUri;
     }
 
-    /**
-     * Waits until MicroProfile Health reports the application's own checks up (an empty list of
-     * checks means the application is not deployed yet) and the API answers, so that the first
-     * request after start meets a serving API.
-     */
+    /** Waits until Payara Micro has deployed the archive and the application is ready ({@link ApplicationReadiness}). */
     public void awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("health/ready"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
-        HttpRequest api = HttpRequest.newBuilder(baseUri.resolve(API_PROBE)).timeout(Duration.ofSeconds(5)).GET().build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
+        ApplicationReadiness.await(baseUri, timeout, "Payara Micro", () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with code " + process.exitValue());
             }
-            try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (deployed.getCount() == 0 && response.statusCode() == 200
-                        && !response.body().replace(" ", "").contains("\"checks\":[]")
-                        && apiAnswers(client.send(api, HttpResponse.BodyHandlers.discarding()))) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Payara Micro not ready after " + timeout);
-    }
-
-    /**
-     * The API itself answers the probe: 404 (or 401 where a token is required) as problem+json. The
-     * container's own 404 page (HTML) means the application is not deployed yet, or not any more.
-     */
-    private static boolean apiAnswers(HttpResponse<?> probe) {
-        return (probe.statusCode() == 404 || probe.statusCode() == 401) && probe.headers().firstValue("Content-Type")
-                .filter(type -> type.startsWith("application/problem+json")).isPresent();
+            return deployed.getCount() == 0;
+        });
     }
 
     public long pid() {

@@ -59,9 +59,9 @@ class MixedSoakIT {
 
         long deadline = System.currentTimeMillis() + 300_000;
         String like = run + "%";
-        while (unsettled(like) > 0 && System.currentTimeMillis() < deadline) Thread.sleep(1_000);
+        while (Orders.unsettled(like) > 0 && System.currentTimeMillis() < deadline) Thread.sleep(1_000);
         double settled = (System.nanoTime() - started) / 1e9;
-        assertEquals(0, unsettled(like), "every order settled: final state, refunds settled, no trade open on a"
+        assertEquals(0, Orders.unsettled(like), "every order settled: final state, refunds settled, no trade open on a"
                 + " closed order");
 
         // What each order keeps, from its captures and succeeded refunds, and its ledger, in one pass.
@@ -155,15 +155,6 @@ class MixedSoakIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Orders of this run not yet settled: a non-final state, an unsettled refund, or a closed order's open trade. */
-    private static long unsettled(String like) throws Exception {
-        return OrderDatabase.count("select count(*) from orders o where o.merchant_order_no like ? and ("
-                + " o.status not in ('PAID', 'CLOSED', 'REFUNDED')"
-                + " or exists (select 1 from refund r where r.order_id = o.id and r.status in ('REQUESTED', 'SUBMITTED'))"
-                + " or (o.status = 'CLOSED' and exists (select 1 from payment_attempt a where a.order_id = o.id"
-                + " and a.status in ('OPENING', 'OPEN'))))", like);
     }
 
     private static String outcomes(String like) throws Exception {

@@ -68,6 +68,18 @@ public final class Orders {
                 + "; timeline: " + Api.get("/api/v1/orders/" + orderId + "/timeline").body());
     }
 
+    /**
+     * Orders whose merchant_order_no is like the pattern and that have not settled: a non-final
+     * state, an unsettled refund, or a closed order's open trade.
+     */
+    public static long unsettled(String merchantOrderNoLike) throws Exception {
+        return OrderDatabase.count("select count(*) from orders o where o.merchant_order_no like ? and ("
+                + " o.status not in ('PAID', 'CLOSED', 'REFUNDED')"
+                + " or exists (select 1 from refund r where r.order_id = o.id and r.status in ('REQUESTED', 'SUBMITTED'))"
+                + " or (o.status = 'CLOSED' and exists (select 1 from payment_attempt a where a.order_id = o.id"
+                + " and a.status in ('OPENING', 'OPEN'))))", merchantOrderNoLike);
+    }
+
     public static long unsettledRefunds(String orderId) throws Exception {
         return OrderDatabase.count("select count(*) from refund where order_id = ?::uuid"
                 + " and status in ('REQUESTED', 'SUBMITTED')", orderId);
