@@ -1,27 +1,33 @@
 package io.exactpay.messaging;
 
+import io.exactpay.domain.model.order.OrderBusyException;
 import io.exactpay.domain.model.order.OrderNotFoundException;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The consumers' rule for a message's delivery attempts. Before the last one the work joins the
  * consumer's transaction, and a failure rolls everything back for the broker to redeliver with
  * back-off. On the last one the work runs in a transaction of its own, so that its failure can be
  * dead-lettered with the reason while the consumer's transaction consumes the message, unless
- * the failure is a passing condition of the database ({@link LaterDelivery}): then the work is
- * queued again for later instead.
+ * the failure is a passing condition ({@link LaterDelivery}: the order busy past the lock timeout,
+ * a database restarting or out of reach): then the work is queued again for later instead.
+ *
+ * <p>An order row held elsewhere past the lock timeout is expected under contention: that attempt
+ * is rolled back the same way, with one line in the log instead of an exception through the
+ * container and the resource adapter.
  */
 @ApplicationScoped
 public class DeliveryAttempts {
-
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(DeliveryAttempts.class.getName());
 
     /** A consumer's work on one message, in the transaction its caller chose. */
     @FunctionalInterface
@@ -34,6 +40,11 @@ public class DeliveryAttempts {
     public interface Failure {
         void record(String reason) throws JMSException;
     }
+
+    private static final Logger LOG = Logger.getLogger(DeliveryAttempts.class.getName());
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     @Inject
     private LaterDelivery later;
@@ -49,12 +60,22 @@ public class DeliveryAttempts {
     public <T> Optional<T> run(Message message, Work<T> joined, Work<T> isolated, Failure failure)
             throws JMSException, OrderNotFoundException {
         int attempt = attempt(message);
-        if (attempt < maxDeliveryAttempts) return Optional.ofNullable(joined.run());
+        if (attempt < maxDeliveryAttempts) {
+            try {
+                return Optional.ofNullable(joined.run());
+            } catch (OrderBusyException e) {
+                String id = message.getJMSMessageID();
+                LOG.info(() -> e.getMessage() + ": delivery " + attempt + " of " + id + " rolled back, to be redelivered");
+                transactions.setRollbackOnly();
+                return Optional.empty();
+            }
+        }
         try {
             return Optional.ofNullable(isolated.run());
-        } catch (EJBException e) {
-            if (LaterDelivery.passing(e) && LaterDelivery.deferrals(message) < LaterDelivery.MAX_DEFERRALS) {
-                LOG.info(() -> "attempt " + attempt + " met a passing database condition ("
+        } catch (EJBException | OrderBusyException e) {
+            if ((e instanceof OrderBusyException || LaterDelivery.passing(e))
+                    && LaterDelivery.deferrals(message) < LaterDelivery.MAX_DEFERRALS) {
+                LOG.info(() -> "attempt " + attempt + " met a passing condition ("
                         + DeadLetters.rootCause(e) + "); delivering again in " + later.delayMillis() / 1000 + " s");
                 later.again(message);
                 return Optional.empty();

@@ -7,6 +7,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,6 +88,74 @@ class CallbackIntakeIT {
         Thread.sleep(1_000); // a second settlement, if there were one, would have landed by now
         assertEquals(1, OrderDatabase.count("select count(*) from capture where order_id = ?::uuid",
                 attempt.getString("orderId")), "one capture however often the channel calls");
+    }
+
+    /**
+     * The callback and a channel query (close consumer, janitor) take in the same payment at once:
+     * the test plays the query and holds its inbox row uncommitted while the callback arrives, so
+     * the callback's intake waits for it. Once the query commits, the callback must still get the
+     * channel's success answer at the first delivery (a 500 would make the channel call again
+     * seconds or minutes later), the payment is in the inbox once and settled once, and the server
+     * writes no warning or stack trace for it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"WECHAT_PAY, wechatpay", "ALIPAY, alipay"})
+    void callbackWhileTheSameEventIsTakenInElsewhere_acknowledgedOnceNoError(String apiChannel, String sandboxChannel)
+            throws Exception {
+        long log = ConsoleLog.mark();
+        JsonObject attempt = openAttempt(apiChannel, 730);
+        String outTradeNo = attempt.getString("outTradeNo");
+        Sandbox.delayCallbacks(sandboxChannel, outTradeNo, 1_000);
+        JsonObject trade = Sandbox.paid(sandboxChannel, outTradeNo);
+
+        try (Connection query = OrderDatabase.connect()) {
+            query.setAutoCommit(false);
+            try (PreparedStatement insert = query.prepareStatement("insert into callback_inbox (channel, channel_txn_id,"
+                    + " event_type, out_trade_no, amount_minor, currency, received_at)"
+                    + " values (?, ?, 'PAYMENT_CAPTURED', ?, 730, 'CNY', now()) on conflict do nothing")) {
+                insert.setString(1, apiChannel);
+                insert.setString(2, trade.getString("transactionId"));
+                insert.setString(3, outTradeNo);
+                assertEquals(1, insert.executeUpdate(), "the test's intake must come before the callback");
+            }
+            awaitBlockedBy(query);
+            query.commit();
+        }
+
+        JsonObject first = awaitFirstDelivery(sandboxChannel, outTradeNo);
+        assertEquals("ACKNOWLEDGED", first.getString("outcome"), first.toString());
+        assertEquals(1, inboxRows(outTradeNo));
+        // Nothing was queued by the test's intake: the janitor's query finds the payment and settles it.
+        awaitCaptures(attempt.getString("orderId"), 1);
+        Thread.sleep(1_000);
+        assertEquals(1, OrderDatabase.count("select count(*) from capture where order_id = ?::uuid",
+                attempt.getString("orderId")), "settled once");
+        assertEquals("PAID", Api.json(Api.get("/api/v1/orders/" + attempt.getString("orderId")).body()).getString("status"));
+        assertEquals(1, Sandbox.callbacks(sandboxChannel, outTradeNo).size(), "the channel called once");
+        ConsoleLog.assertQuietSince(log);
+    }
+
+    /** Waits until another session (the callback's intake) waits for a lock the given connection holds. */
+    private static void awaitBlockedBy(Connection holder) throws Exception {
+        long pid;
+        try (var rs = holder.createStatement().executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            pid = rs.getLong(1);
+        }
+        long deadline = System.currentTimeMillis() + 20_000;
+        String sql = "select count(*) from pg_stat_activity where ?::int = any(pg_blocking_pids(pid))";
+        while (OrderDatabase.count(sql, pid) == 0) {
+            if (System.currentTimeMillis() > deadline) throw new AssertionError("the callback never reached the inbox");
+            Thread.sleep(50);
+        }
+    }
+
+    private static JsonObject awaitFirstDelivery(String channel, String outTradeNo) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (Sandbox.callbacks(channel, outTradeNo).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        return Sandbox.callbacks(channel, outTradeNo).getJsonObject(0);
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.jms.Message;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * closed. Pay first, or a payment that lands on a closing order: the money is refunded. Never
  * "cancelled but charged", never "paid but lost".
  */
+@ExtendWith(QuietConsole.class)
 class CancelVersusPayIT {
 
     @AfterAll
@@ -218,6 +220,32 @@ class CancelVersusPayIT {
             assertEquals(0, Orders.kept(o.orderId()), "a cancelled order keeps nothing: " + o.orderId());
         }
         Invariants.assertNoMoneyInvariantViolated();
+    }
+
+    /**
+     * A cancel that waits for an order held by other work past the lock timeout changes nothing and
+     * is told to retry (409 order-busy, Retry-After), as an expected outcome, not a server error;
+     * once the order is free the same cancel goes through.
+     */
+    @Test
+    void cancelOfAnOrderHeldPastTheLockTimeout_answeredOrderBusyAndNothingChanged() throws Exception {
+        Orders.Opened o = Orders.open(run() + "busy", 990, null, "WECHAT_PAY");
+        try (java.sql.Connection holder = OrderDatabase.connect()) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("select 1 from orders where id = ?::uuid for update")) {
+                lock.setString(1, o.orderId());
+                lock.executeQuery();
+            }
+            HttpResponse<String> busy = Orders.cancel(o.orderId(), "MERCHANT_REQUEST");
+            assertEquals(409, busy.statusCode(), busy.body());
+            assertTrue(Api.json(busy.body()).getString("type").endsWith("/order-busy"), busy.body());
+            assertEquals("1", busy.headers().firstValue("Retry-After").orElse(null));
+            holder.rollback();
+        }
+        assertEquals("PENDING", Orders.status(o.orderId()));
+        HttpResponse<String> cancelled = Orders.cancel(o.orderId(), "MERCHANT_REQUEST");
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        Orders.awaitSettled(o.orderId(), "CLOSED", 30_000);
     }
 
     private static int i(String no) {

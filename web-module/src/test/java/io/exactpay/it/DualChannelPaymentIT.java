@@ -5,6 +5,7 @@ import jakarta.jms.TextMessage;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * capture becomes the order's payment; the other is recorded as DUPLICATE with exactly one refund
  * requested, and the payer and merchant are told (OrderPaid, DuplicatePaymentRefunding).
  */
+@ExtendWith(QuietConsole.class)
 class DualChannelPaymentIT {
 
     private static final int ORDERS = 200;

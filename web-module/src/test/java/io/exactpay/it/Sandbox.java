@@ -20,6 +20,21 @@ public final class Sandbox {
         return post("sandbox/pay", "{\"channel\":\"" + channel + "\",\"outTradeNo\":\"" + outTradeNo + "\"}").statusCode();
     }
 
+    /** Pays the trade as the payer would and returns the sandbox's view of it (its transactionId). */
+    public static JsonObject paid(String channel, String outTradeNo) throws Exception {
+        HttpResponse<String> response = post("sandbox/pay", "{\"channel\":\"" + channel + "\",\"outTradeNo\":\""
+                + outTradeNo + "\"}");
+        if (response.statusCode() != 200) throw new AssertionError("not paid: " + response.body());
+        return Api.json(response.body());
+    }
+
+    /** DELAY_CALLBACK: the first delivery of each callback of the trade waits {@code millis}. */
+    public static void delayCallbacks(String channel, String outTradeNo, long millis) throws Exception {
+        HttpResponse<String> response = post("sandbox/faults", "{\"channel\":\"" + channel + "\",\"outTradeNo\":\""
+                + outTradeNo + "\",\"faults\":[\"DELAY_CALLBACK\"],\"delayMillis\":" + millis + "}");
+        if (response.statusCode() != 200) throw new AssertionError("faults not set: " + response.body());
+    }
+
     public static void faults(String channel, String outTradeNo, String... faults) throws Exception {
         String list = String.join("\",\"", faults);
         HttpResponse<String> response = post("sandbox/faults", "{\"channel\":\"" + channel + "\",\"outTradeNo\":\""

@@ -31,6 +31,7 @@ class SettlementRedeliveryIT {
 
     @Test
     void captureFailingMidwayIsRolledBackWholeAndSettledOnceOnRedelivery() throws Exception {
+        long log = ConsoleLog.mark();
         Orders.Opened order = Orders.open("R-" + UUID.randomUUID().toString().substring(0, 8), 4321, null, "ALIPAY");
         try (Connection holder = OrderDatabase.connect()) {
             holder.setAutoCommit(false);
@@ -54,6 +55,10 @@ class SettlementRedeliveryIT {
         assertEquals(4321, Orders.ledger(order.orderId()));
         assertEquals(1, Broker.receiveAll(Broker.EVENTS, "orderId = '" + order.orderId() + "' AND type = 'OrderPaid'",
                 1_500).size(), "the failed attempt's event was rolled back with it");
+        // A lock wait retried is expected under contention: one line, no warning or stack trace.
+        assertTrue(ConsoleLog.since(log).stream().anyMatch(line -> line.contains(order.orderId())
+                && line.contains("stayed locked past the lock timeout")), "the rolled-back attempt is logged");
+        ConsoleLog.assertQuietSince(log);
     }
 
     @ParameterizedTest

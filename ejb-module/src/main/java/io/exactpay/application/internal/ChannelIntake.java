@@ -1,11 +1,12 @@
 package io.exactpay.application.internal;
 
 import io.exactpay.application.SettlementQueue;
+import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.domain.model.payment.PaymentAttempt;
 import io.exactpay.domain.model.refund.Refund;
+import io.exactpay.infrastructure.channel.ChannelAmount;
 import io.exactpay.infrastructure.channel.PaymentCaptured;
 import io.exactpay.infrastructure.channel.RefundSettled;
-import io.exactpay.infrastructure.persistence.CallbackInboxEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,16 +15,30 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.logging.Logger;
 
 /**
  * Takes a channel's word that money moved into the callback inbox and hands it to settlement, in
  * the caller's transaction. Callbacks, the close consumer and the janitor's queries all come
  * through here, so the inbox's unique key (channel, channel transaction, event) lets each event be
  * settled exactly once whichever way it arrived first.
+ *
+ * <p>Two of them may take in the same event at the same instant. The insert skips a key that is
+ * already there ({@code on conflict do nothing}); while another transaction holds the same key
+ * uncommitted, PostgreSQL makes it wait for that one, then skip (committed) or insert (rolled back).
+ * So the second intake is an answered no-op, never an error. The wait needs no lock timeout: every
+ * caller takes the inbox key before the order's row lock and holds no other lock that the first
+ * intake could be waiting for. The unique constraint stays as the last line of defence.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class ChannelIntake {
+
+    private static final Logger LOG = Logger.getLogger(ChannelIntake.class.getName());
+
+    private static final String PAYMENT_CAPTURED = "PAYMENT_CAPTURED";
+    private static final String REFUND_SETTLED = "REFUND_SETTLED";
 
     @PersistenceContext(unitName = "exactpay")
     private EntityManager em;
@@ -36,17 +51,15 @@ public class ChannelIntake {
 
     /** True when the capture was new and is now queued; false when the inbox already had it. */
     public boolean takeIn(PaymentCaptured captured) {
-        if (seen(captured.channel().name(), captured.transactionId(), CallbackInboxEntry.PAYMENT_CAPTURED)) return false;
+        Instant now = clock.instant();
+        if (!firstIntake(captured.channel(), captured.transactionId(), PAYMENT_CAPTURED, captured.outTradeNo(),
+                captured.amount(), now)) {
+            return false;
+        }
         PaymentAttempt attempt = em.createQuery("select a from PaymentAttempt a where a.channel = :channel"
                         + " and a.outTradeNo = :no", PaymentAttempt.class)
                 .setParameter("channel", captured.channel()).setParameter("no", captured.outTradeNo())
                 .getSingleResult();
-        Instant now = clock.instant();
-        // A concurrent copy fails here on the unique key; its transaction rolls back and is retried.
-        em.persist(new CallbackInboxEntry(captured.channel(), captured.transactionId(),
-                CallbackInboxEntry.PAYMENT_CAPTURED, captured.outTradeNo(), captured.amount().minorUnits(),
-                captured.amount().currency(), now));
-        em.flush();
         settlement.paymentCaptured(attempt.orderId(), attempt.id(), captured.channel(), captured.outTradeNo(),
                 captured.transactionId(), captured.amount().minorUnits(), captured.amount().currency(),
                 captured.paidAt(), now);
@@ -56,22 +69,34 @@ public class ChannelIntake {
     /** True when the refund's success was new and is now queued. */
     public boolean takeIn(RefundSettled settled) {
         String key = settled.channelRefundId() != null ? settled.channelRefundId() : settled.outRefundNo();
-        if (seen(settled.channel().name(), key, CallbackInboxEntry.REFUND_SETTLED)) return false;
+        Instant now = clock.instant();
+        if (!firstIntake(settled.channel(), key, REFUND_SETTLED, settled.outTradeNo(), settled.amount(), now)) {
+            return false;
+        }
         Refund refund = em.createQuery("select r from Refund r where r.outRefundNo = :no", Refund.class)
                 .setParameter("no", settled.outRefundNo()).getSingleResult();
-        Instant now = clock.instant();
-        em.persist(new CallbackInboxEntry(settled.channel(), key, CallbackInboxEntry.REFUND_SETTLED,
-                settled.outTradeNo(), settled.amount().minorUnits(), settled.amount().currency(), now));
-        em.flush();
         settlement.refundSettled(refund.orderId(), settled.outRefundNo(), settled.channelRefundId(),
                 settled.amount().minorUnits(), settled.amount().currency(), settled.settledAt(), now);
         return true;
     }
 
-    private boolean seen(String channel, String channelTxnId, String eventType) {
-        return !em.createNativeQuery("select 1 from callback_inbox where channel = ?1 and channel_txn_id = ?2"
-                        + " and event_type = ?3")
-                .setParameter(1, channel).setParameter(2, channelTxnId).setParameter(3, eventType)
-                .getResultList().isEmpty();
+    /** Writes the event into the inbox; false when it was there already (or another intake just committed it). */
+    private boolean firstIntake(Channel channel, String channelTxnId, String eventType, String outTradeNo,
+                                ChannelAmount amount, Instant now) {
+        int inserted = em.createNativeQuery("insert into callback_inbox (channel, channel_txn_id, event_type,"
+                        + " out_trade_no, amount_minor, currency, received_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                        + " on conflict on constraint callback_inbox_event_key do nothing")
+                .setParameter(1, channel.name())
+                .setParameter(2, channelTxnId)
+                .setParameter(3, eventType)
+                .setParameter(4, outTradeNo)
+                .setParameter(5, amount.minorUnits())
+                .setParameter(6, amount.currency())
+                .setParameter(7, now.atOffset(ZoneOffset.UTC))
+                .executeUpdate();
+        if (inserted == 0) {
+            LOG.fine(() -> channel + " " + eventType + " " + channelTxnId + " (" + outTradeNo + ") taken in before");
+        }
+        return inserted == 1;
     }
 }

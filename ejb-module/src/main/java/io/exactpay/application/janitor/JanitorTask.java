@@ -1,5 +1,6 @@
 package io.exactpay.application.janitor;
 
+import io.exactpay.domain.model.order.OrderBusyException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -94,6 +95,10 @@ public class JanitorTask {
         try {
             check.run();
             return 1;
+        } catch (OrderBusyException e) {
+            // Other work holds the order: expected, and the next pass looks again.
+            LOG.info(() -> "janitor: " + what + " " + id + " not checked this pass: " + e.getMessage());
+            return 0;
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, e, () -> "janitor: " + what + " " + id + " not settled this pass");
             LOG.warning(() -> "janitor: " + what + " " + id + " not settled this pass: " + e);

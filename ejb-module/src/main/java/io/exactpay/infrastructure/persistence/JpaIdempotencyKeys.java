@@ -12,7 +12,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,8 +25,6 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class JpaIdempotencyKeys implements IdempotencyKeys {
-
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     @PersistenceContext(unitName = "exactpay")
     private EntityManager em;
@@ -51,7 +48,7 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
                     .setParameter(4, now.atOffset(ZoneOffset.UTC))
                     .executeUpdate() == 1;
         } catch (PersistenceException e) {
-            if (isLockTimeout(e)) throw new IdempotencyKeyInUseException(request.key());
+            if (LockTimeout.isCauseOf(e)) throw new IdempotencyKeyInUseException(request.key());
             throw e;
         }
     }
@@ -89,12 +86,5 @@ public class JpaIdempotencyKeys implements IdempotencyKeys {
         return em.createNativeQuery("delete from idempotency_key where created_at < ?1")
                 .setParameter(1, cutoff.atOffset(ZoneOffset.UTC))
                 .executeUpdate();
-    }
-
-    private static boolean isLockTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) return true;
-        }
-        return false;
     }
 }

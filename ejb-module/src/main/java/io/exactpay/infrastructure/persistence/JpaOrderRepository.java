@@ -1,6 +1,7 @@
 package io.exactpay.infrastructure.persistence;
 
 import io.exactpay.domain.model.order.Order;
+import io.exactpay.domain.model.order.OrderBusyException;
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.order.OrderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -52,7 +54,13 @@ public class JpaOrderRepository implements OrderRepository {
         em.createNativeQuery("select set_config('lock_timeout', ?1, true)")
                 .setParameter(1, lockTimeoutMs + "ms")
                 .getSingleResult();
-        Order order = em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Order order;
+        try {
+            order = em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE);
+        } catch (PersistenceException e) {
+            if (LockTimeout.isCauseOf(e)) throw new OrderBusyException(id, e);
+            throw e;
+        }
         if (order == null) throw new OrderNotFoundException(id);
         return order;
     }

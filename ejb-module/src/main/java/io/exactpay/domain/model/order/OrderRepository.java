@@ -14,6 +14,8 @@ public interface OrderRepository {
     /**
      * Reads the order and takes its row lock (PESSIMISTIC_WRITE) until the transaction ends;
      * waiting longer than the configured lock timeout fails the transaction.
+     *
+     * @throws OrderBusyException the row stayed locked past the lock timeout (the transaction rolls back)
      */
     Order findForUpdate(UUID id) throws OrderNotFoundException;
 

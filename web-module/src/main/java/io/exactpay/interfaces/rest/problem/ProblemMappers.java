@@ -1,5 +1,6 @@
 package io.exactpay.interfaces.rest.problem;
 
+import io.exactpay.domain.model.order.OrderBusyException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
@@ -70,6 +71,27 @@ public final class ProblemMappers {
         public Response toResponse(ProcessingException e) {
             return Problem.of("validation", "Invalid request", Response.Status.BAD_REQUEST,
                     "The request body is not valid JSON for this resource").toResponse(uri.getRequestUri());
+        }
+    }
+
+    /**
+     * The order stayed locked by other work past the lock timeout: expected under contention, so
+     * one line in the log and an answer to retry shortly; nothing was changed.
+     */
+    @Provider
+    public static class Busy implements ExceptionMapper<OrderBusyException> {
+        private static final Logger LOG = Logger.getLogger(Busy.class.getName());
+
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(OrderBusyException e) {
+            LOG.info(() -> uri.getRequestUri() + ": " + e.getMessage() + ", answered 409 order-busy");
+            return Response.fromResponse(Problem.of("order-busy", "Order busy", Response.Status.CONFLICT,
+                            "The order is being changed by other work; nothing was changed. Retry shortly.")
+                            .toResponse(uri.getRequestUri()))
+                    .header(HttpHeaders.RETRY_AFTER, "1").build();
         }
     }
 
