@@ -224,7 +224,7 @@ public final class ChaosRun {
             verdict.add("every callback the channels saw acknowledged is in the inbox exactly once",
                     Verdict.acknowledgedCallbacksInInbox(db, ledger));
             verdict.add("every legacy command the broker accepted was processed exactly once ("
-                    + erp.accepted().size() + " accepted)", Verdict.legacyCommandsProcessedOnce(db, erp.accepted(),
+                    + erp.accepted().size() + " accepted)", Verdict.legacyCommandsProcessedOnce(db, erp,
                     erp.drainReplies()));
             verdict.add("no transaction prepared in PostgreSQL", Verdict.rows(db,
                     "select gid, prepared from pg_prepared_xacts"));

@@ -33,6 +33,8 @@ final class LegacyErp {
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
     /** Every reply received, by the command's messageId: its types in the order they came. */
     private final Map<String, List<String>> replies = new ConcurrentHashMap<>();
+    /** How many times each command was handed to the broker (a send whose answer was lost is sent again). */
+    private final Map<String, Integer> sends = new ConcurrentHashMap<>();
 
     LegacyErp(String host, int port, String password) {
         factory = new ActiveMQConnectionFactory("tcp://" + host + ":" + port, NAME, password);
@@ -68,6 +70,10 @@ final class LegacyErp {
         return accepted;
     }
 
+    int sends(String messageId) {
+        return sends.getOrDefault(messageId, 0);
+    }
+
     /** Reads every reply still waiting on the system's queue, then returns all replies by messageId. */
     Map<String, List<String>> drainReplies() throws InterruptedException {
         for (int tries = 0; tries < 20; tries++) {
@@ -97,6 +103,7 @@ final class LegacyErp {
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (true) {
             try (JMSContext context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+                sends.merge(messageId, 1, Integer::sum);
                 TextMessage message = context.createTextMessage(command.toString());
                 message.setJMSCorrelationID(messageId);
                 message.setJMSReplyTo(context.createQueue(REPLIES));

@@ -136,8 +136,9 @@ final class Verdict {
      * whose answer says it changed something (OrderPlaced, OrderState) is recorded as processed once;
      * a business error (CommandError) changes nothing and so is not recorded.
      */
-    static List<String> legacyCommandsProcessedOnce(Connection db, Set<String> accepted,
-                                                    Map<String, List<String>> replies) throws SQLException {
+    static List<String> legacyCommandsProcessedOnce(Connection db, LegacyErp erp, Map<String, List<String>> replies)
+            throws SQLException {
+        Set<String> accepted = erp.accepted();
         Map<String, Integer> processed = new HashMap<>();
         try (PreparedStatement ps = db.prepareStatement("select message_id, count(*) from processed_message"
                 + " where client_id = ? group by message_id")) {
@@ -150,9 +151,11 @@ final class Verdict {
         for (String id : accepted) {
             List<String> answers = replies.getOrDefault(id, List.of());
             int n = processed.getOrDefault(id, 0);
-            boolean changed = answers.size() == 1 && !answers.get(0).equals("CommandError");
-            if (answers.size() != 1) {
-                violations.add("command " + id + " accepted by the broker, answered " + answers);
+            // A command sent again (its first send's answer lost with the broker) is answered again,
+            // with the first outcome: one answer per send at most, processed once all the same.
+            boolean changed = !answers.isEmpty() && !answers.get(0).equals("CommandError");
+            if (answers.isEmpty() || answers.size() > erp.sends(id) || answers.stream().distinct().count() != 1) {
+                violations.add("command " + id + " sent " + erp.sends(id) + " times, answered " + answers);
             } else if (changed != (n == 1) || n > 1) {
                 violations.add("command " + id + " answered " + answers + ", recorded as processed " + n + " times");
             }
