@@ -39,15 +39,20 @@ public class DeadLetters {
         return root.getClass().getName() + ": " + root.getMessage();
     }
 
+    /** The message's own properties (not the broker's and JMS's), onto a producer of a copy. */
+    static void copyProperties(Message original, JMSProducer producer) throws JMSException {
+        for (Object name : Collections.list(original.getPropertyNames())) {
+            String key = (String) name;
+            if (!key.startsWith("JMSX") && !key.startsWith("_AMQ")) {
+                producer.setProperty(key, original.getObjectProperty(key));
+            }
+        }
+    }
+
     public void send(Message original, String origin, String reason) throws JMSException {
         try (JMSContext context = connectionFactory.createContext()) {
             JMSProducer producer = context.createProducer();
-            for (Object name : Collections.list(original.getPropertyNames())) {
-                String key = (String) name;
-                if (!key.startsWith("JMSX") && !key.startsWith("_AMQ")) {
-                    producer.setProperty(key, original.getObjectProperty(key));
-                }
-            }
+            copyProperties(original, producer);
             producer.setProperty(REASON, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason)
                     .setProperty(ORIGINAL_DESTINATION, origin)
                     .setProperty(ORIGINAL_MESSAGE_ID, original.getJMSMessageID())

@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.Set;
 
 /**
@@ -64,12 +63,7 @@ public class LaterDelivery {
     public void again(Message original) throws JMSException {
         try (JMSContext context = connectionFactory.createContext()) {
             JMSProducer producer = context.createProducer();
-            for (Object name : Collections.list(original.getPropertyNames())) {
-                String key = (String) name;
-                if (!key.startsWith("JMSX") && !key.startsWith("_AMQ")) {
-                    producer.setProperty(key, original.getObjectProperty(key));
-                }
-            }
+            DeadLetters.copyProperties(original, producer);
             String group = original.getStringProperty("JMSXGroupID");
             if (group != null) producer.setProperty("JMSXGroupID", group);
             producer.setProperty(DEFERRALS, deferrals(original) + 1).setDeliveryDelay(delayMillis)

@@ -7,22 +7,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The embedded Artemis broker ({@link EmbeddedBroker}) as a process of its own, on its journal
  * under the data directory: a crash of the broker is then a crash of this process only, and a
  * new process on the same journal recovers every durable message and prepared transaction.
  */
-public final class BrokerProcess implements AutoCloseable {
+public final class BrokerProcess extends ChildProcess {
 
     static final String READY_LINE = "[broker] started";
 
-    private final Process process;
     private final Path consoleLog;
 
     private BrokerProcess(Process process, Path consoleLog) {
-        this.process = process;
+        super(process, Duration.ofSeconds(60));
         this.consoleLog = consoleLog;
     }
 
@@ -57,30 +55,5 @@ public final class BrokerProcess implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the broker did not start within " + timeout + "; see " + consoleLog);
-    }
-
-    public long pid() {
-        return process.pid();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    public int waitFor() throws InterruptedException {
-        return process.waitFor();
-    }
-
-    /** Ends the process at once (SIGKILL): the journal is all that is left, as after a power cut. */
-    public void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor();
-    }
-
-    /** Stops the broker in order (SIGTERM), and insists after a minute. */
-    @Override
-    public void close() throws InterruptedException {
-        if (!process.isAlive()) return;
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
     }
 }

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The channel sandbox (a test and demo tool that speaks WeChat Pay v3 and Alipay on 127.0.0.1) as
@@ -22,17 +21,16 @@ import java.util.concurrent.TimeUnit;
  * a sandbox started again (also after a kill) still knows every trade, refund and callback it owes.
  * On each start it writes the {@code exactpay.channel.*} settings that point the application at it.
  */
-public final class ChannelSandboxProcess implements AutoCloseable {
+public final class ChannelSandboxProcess extends ChildProcess {
 
     static final String MAIN_CLASS = "io.exactpay.sandbox.ChannelSandbox";
     private static final String SETTINGS_FILE = "exactpay-channels.properties";
 
-    private final Process process;
     private final URI baseUri;
     private final Path keysDir;
 
     private ChannelSandboxProcess(Process process, URI baseUri, Path keysDir) {
-        this.process = process;
+        super(process, Duration.ofSeconds(20));
         this.baseUri = baseUri;
         this.keysDir = keysDir;
     }
@@ -86,14 +84,6 @@ public final class ChannelSandboxProcess implements AutoCloseable {
         throw new IllegalStateException("channel sandbox not ready after " + timeout);
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     public URI baseUri() {
         return baseUri;
     }
@@ -107,12 +97,5 @@ public final class ChannelSandboxProcess implements AutoCloseable {
         Map<String, String> settings = new LinkedHashMap<>();
         for (String name : properties.stringPropertyNames()) settings.put(name, properties.getProperty(name));
         return settings;
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        if (!process.isAlive()) return;
-        process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
     }
 }

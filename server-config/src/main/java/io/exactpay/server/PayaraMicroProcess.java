@@ -12,17 +12,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /** Payara Micro as a child process running the application WAR after the Artemis RAR. */
-public final class PayaraMicroProcess implements AutoCloseable {
+public final class PayaraMicroProcess extends ChildProcess {
 
-    private final Process process;
     private final URI baseUri;
     private final CountDownLatch deployed = new CountDownLatch(1);
 
     private PayaraMicroProcess(Process process, URI baseUri) {
-        this.process = process;
+        super(process, java.time.Duration.ofSeconds(60));
         this.baseUri = baseUri;
     }
 
@@ -109,32 +107,5 @@ public final class PayaraMicroProcess implements AutoCloseable {
             }
             return deployed.getCount() == 0;
         });
-    }
-
-    public long pid() {
-        return process.pid();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
-    public int waitFor() throws InterruptedException {
-        return process.waitFor();
-    }
-
-    /** Ends the process at once, as a power cut or an OOM kill would: no shutdown hooks run. */
-    public void kill() throws InterruptedException {
-        process.destroyForcibly().waitFor();
-    }
-
-    /** Asks Payara to shut down (SIGTERM runs its shutdown hooks), and insists after a minute. */
-    @Override
-    public void close() throws InterruptedException {
-        if (!process.isAlive()) return;
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
     }
 }
