@@ -2,7 +2,6 @@ package io.exactpay.application.internal;
 
 import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.domain.shared.Money;
-import io.exactpay.infrastructure.persistence.CallbackInboxEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,12 +19,16 @@ import java.util.stream.Stream;
 @Transactional(Transactional.TxType.MANDATORY)
 public class CallbackInbox {
 
+    /** The inbox's event types: a payment the channel captured, a refund it settled. */
+    static final String PAYMENT_CAPTURED = "PAYMENT_CAPTURED";
+    static final String REFUND_SETTLED = "REFUND_SETTLED";
+
     @PersistenceContext(unitName = "exactpay")
     private EntityManager em;
 
     /** True when the channel's word that this transaction paid this trade this amount was taken in. */
     public boolean holdsCapture(Channel channel, String transactionId, String outTradeNo, Money amount) {
-        return holds(channel, CallbackInboxEntry.PAYMENT_CAPTURED, Stream.of(transactionId), outTradeNo, amount);
+        return holds(channel, PAYMENT_CAPTURED, Stream.of(transactionId), outTradeNo, amount);
     }
 
     /**
@@ -34,7 +37,7 @@ public class CallbackInbox {
      */
     public boolean holdsRefundSuccess(Channel channel, String outTradeNo, String outRefundNo, String channelRefundId,
                                       Money amount) {
-        return holds(channel, CallbackInboxEntry.REFUND_SETTLED, Stream.of(channelRefundId, outRefundNo), outTradeNo,
+        return holds(channel, REFUND_SETTLED, Stream.of(channelRefundId, outRefundNo), outTradeNo,
                 amount);
     }
 

@@ -37,8 +37,6 @@ public class ChannelIntake {
 
     private static final Logger LOG = Logger.getLogger(ChannelIntake.class.getName());
 
-    private static final String PAYMENT_CAPTURED = "PAYMENT_CAPTURED";
-    private static final String REFUND_SETTLED = "REFUND_SETTLED";
 
     @PersistenceContext(unitName = "exactpay")
     private EntityManager em;
@@ -52,7 +50,7 @@ public class ChannelIntake {
     /** True when the capture was new and is now queued; false when the inbox already had it. */
     public boolean takeIn(PaymentCaptured captured) {
         Instant now = clock.instant();
-        if (!firstIntake(captured.channel(), captured.transactionId(), PAYMENT_CAPTURED, captured.outTradeNo(),
+        if (!firstIntake(captured.channel(), captured.transactionId(), CallbackInbox.PAYMENT_CAPTURED, captured.outTradeNo(),
                 captured.amount(), now)) {
             return false;
         }
@@ -70,7 +68,7 @@ public class ChannelIntake {
     public boolean takeIn(RefundSettled settled) {
         String key = settled.channelRefundId() != null ? settled.channelRefundId() : settled.outRefundNo();
         Instant now = clock.instant();
-        if (!firstIntake(settled.channel(), key, REFUND_SETTLED, settled.outTradeNo(), settled.amount(), now)) {
+        if (!firstIntake(settled.channel(), key, CallbackInbox.REFUND_SETTLED, settled.outTradeNo(), settled.amount(), now)) {
             return false;
         }
         Refund refund = em.createQuery("select r from Refund r where r.outRefundNo = :no", Refund.class)
