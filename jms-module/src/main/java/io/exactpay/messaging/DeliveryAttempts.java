@@ -18,9 +18,10 @@ import java.util.logging.Logger;
  * The consumers' rule for a message's delivery attempts. Before the last one the work joins the
  * consumer's transaction, and a failure rolls everything back for the broker to redeliver with
  * back-off. On the last one the work runs in a transaction of its own, so that its failure can be
- * dead-lettered with the reason while the consumer's transaction consumes the message, unless
- * the failure is a passing condition ({@link LaterDelivery}: the order busy past the lock timeout,
- * a database restarting or out of reach): then the work is queued again for later instead.
+ * dead-lettered with the reason while the consumer's transaction consumes the message. For
+ * ExactPay's own settlement work, a last attempt that meets a passing condition ({@link LaterDelivery}:
+ * the order busy past the lock timeout, a database restarting or out of reach) queues the work
+ * again for later instead.
  *
  * <p>An order row held elsewhere past the lock timeout is expected under contention: that attempt
  * is rolled back the same way, with one line in the log instead of an exception through the
@@ -59,6 +60,21 @@ public class DeliveryAttempts {
      */
     public <T> Optional<T> run(Message message, Work<T> joined, Work<T> isolated, Failure failure)
             throws JMSException, OrderNotFoundException {
+        return run(message, joined, isolated, failure, false);
+    }
+
+    /**
+     * As {@link #run}, but a last attempt that meets a passing condition queues the work again for
+     * later ({@link LaterDelivery}) instead of recording its failure. For ExactPay's own work only:
+     * the copy is sent by ExactPay's broker user, so a sender's command would lose its sender.
+     */
+    public <T> Optional<T> runOrLater(Message message, Work<T> joined, Work<T> isolated, Failure failure)
+            throws JMSException, OrderNotFoundException {
+        return run(message, joined, isolated, failure, true);
+    }
+
+    private <T> Optional<T> run(Message message, Work<T> joined, Work<T> isolated, Failure failure, boolean deferPassing)
+            throws JMSException, OrderNotFoundException {
         int attempt = attempt(message);
         if (attempt < maxDeliveryAttempts) {
             try {
@@ -73,7 +89,7 @@ public class DeliveryAttempts {
         try {
             return Optional.ofNullable(isolated.run());
         } catch (EJBException | OrderBusyException e) {
-            if ((e instanceof OrderBusyException || LaterDelivery.passing(e))
+            if (deferPassing && (e instanceof OrderBusyException || LaterDelivery.passing(e))
                     && LaterDelivery.deferrals(message) < LaterDelivery.MAX_DEFERRALS) {
                 LOG.info(() -> "attempt " + attempt + " met a passing condition ("
                         + DeadLetters.rootCause(e) + "); delivering again in " + later.delayMillis() / 1000 + " s");

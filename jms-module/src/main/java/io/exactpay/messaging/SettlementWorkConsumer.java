@@ -46,7 +46,7 @@ abstract class SettlementWorkConsumer {
                 return;
             }
             try {
-                attempts.run(message, () -> handler.handle(work), () -> handler.handleInOwnTransaction(work),
+                attempts.runOrLater(message, () -> handler.handle(work), () -> handler.handleInOwnTransaction(work),
                         reason -> {
                             if (work instanceof SettlementWork.SubmitRefund submit) {
                                 giveUp(message, queue, submit, reason);
