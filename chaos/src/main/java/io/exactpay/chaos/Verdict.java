@@ -153,7 +153,10 @@ final class Verdict {
             int n = processed.getOrDefault(id, 0);
             // A command sent again (its first send's answer lost with the broker) is answered again,
             // with the first outcome: one answer per send at most, processed once all the same.
-            boolean changed = !answers.isEmpty() && !answers.get(0).equals("CommandError");
+            // CommandError (a business answer) and CommandRejected (dead-lettered with its reason, e.g.
+            // the order held by a transaction in doubt until its instance recovered) change nothing.
+            boolean changed = !answers.isEmpty() && !answers.get(0).equals("CommandError")
+                    && !answers.get(0).equals("CommandRejected");
             if (answers.isEmpty() || answers.size() > erp.sends(id) || answers.stream().distinct().count() != 1) {
                 violations.add("command " + id + " sent " + erp.sends(id) + " times, answered " + answers);
             } else if (changed != (n == 1) || n > 1) {
@@ -175,6 +178,17 @@ final class Verdict {
             }
         }
         return out;
+    }
+
+    /**
+     * A legacy system's command whose every attempt met its order held by a transaction in doubt
+     * (its coordinator was killed and not yet recovered) is dead-lettered with that reason and the
+     * sender is answered CommandRejected: the sender was told and may send it again. Listed in the
+     * report, not counted as a loss. Anything else on the dead-letter queue is.
+     */
+    static boolean explained(String deadLetter) {
+        return deadLetter.contains("deadLetterOrigin=exactpay.order.commands")
+                && (deadLetter.contains("lock timeout") || deadLetter.contains("OrderBusyException"));
     }
 
     /** The dead-letter queue's messages, each with the reason ExactPay gave. */
