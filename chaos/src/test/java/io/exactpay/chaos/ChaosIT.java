@@ -50,6 +50,22 @@ class ChaosIT {
         assertTrue(new ChaosRun(options).run(stack), "the chaos run's checks (report above)");
     }
 
+    /**
+     * An instance's start-up recovery finishes its own branches in doubt and leaves those of the
+     * other, running instance alone: under one shared recovery name it rolled back the other's
+     * freshly prepared branches, and a legacy CreateOrder was answered OrderPlaced with no order.
+     */
+    @Test
+    void anInstanceStartingUp_rollsBackOnlyItsOwnBranchesInDoubt() throws Exception {
+        ChaosStack.Instance a = stack.instances().get(0);
+        ChaosStack.Instance b = stack.instances().get(1);
+        RecoveryOwnership.Outcome outcome = new RecoveryOwnership(stack).restart(b, a);
+        System.out.println("[chaos] recovery ownership: " + outcome);
+        assertTrue(outcome.ownRolledBack(), "the restarted instance's recovery rolled back its own unknown branch: "
+                + outcome);
+        assertTrue(outcome.otherStillPrepared(), "the other instance's branch is left to it: " + outcome);
+    }
+
     @Test
     void twoCapturesSettledOnTwoInstancesAtOnce_exactlyOnePrimary() throws Exception {
         CrossInstanceCaptures race = new CrossInstanceCaptures(stack);
