@@ -37,21 +37,34 @@ public final class ApplicationReadiness {
                 .timeout(Duration.ofSeconds(5)).GET().build();
         HttpRequest api = HttpRequest.newBuilder(baseUri.resolve(API_PROBE)).timeout(Duration.ofSeconds(5)).GET().build();
         Instant deadline = Instant.now().plus(timeout);
+        String lastSeen = "nothing listening";
         while (Instant.now().isBefore(deadline)) {
             boolean runtimeStarted = started.getAsBoolean();
             try {
                 HttpResponse<String> response = client.send(health, HttpResponse.BodyHandlers.ofString());
+                lastSeen = "runtime started " + runtimeStarted + ", health " + response.statusCode() + " "
+                        + abbreviate(response.body());
                 if (runtimeStarted && response.statusCode() == 200
-                        && !response.body().replace(" ", "").contains("\"checks\":[]")
-                        && apiAnswers(client.send(api, HttpResponse.BodyHandlers.discarding()))) {
-                    return;
+                        && !response.body().replace(" ", "").contains("\"checks\":[]")) {
+                    HttpResponse<Void> probe = client.send(api, HttpResponse.BodyHandlers.discarding());
+                    if (apiAnswers(probe)) {
+                        return;
+                    }
+                    lastSeen += ", API probe " + probe.statusCode() + " "
+                            + probe.headers().firstValue("Content-Type").orElse("");
                 }
             } catch (IOException notYet) {
-                // not listening yet
+                lastSeen = "runtime started " + runtimeStarted + ", " + notYet;
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException(runtime + " not ready after " + timeout);
+        // What it last answered: the difference between "still deploying" and "a check is down".
+        throw new IllegalStateException(runtime + " not ready after " + timeout + "; last seen: " + lastSeen);
+    }
+
+    private static String abbreviate(String body) {
+        String oneLine = body.replaceAll("\\s+", " ");
+        return oneLine.length() <= 600 ? oneLine : oneLine.substring(0, 600) + "...";
     }
 
     /**
