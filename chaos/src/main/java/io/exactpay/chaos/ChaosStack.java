@@ -49,11 +49,26 @@ final class ChaosStack implements AutoCloseable {
             return URI.create("http://127.0.0.1:" + settings.get("http.port") + "/");
         }
 
+        /**
+         * Starts the instance and waits until it is ready. A start that does not get ready in time
+         * is reported with what the instance last answered, stopped and tried once more, as a
+         * supervisor would; the second failure ends the run.
+         */
         void start() throws Exception {
+            try {
+                startOnce();
+            } catch (IllegalStateException notReady) {
+                System.err.println("[chaos] payara-" + name + ": " + notReady.getMessage() + "; starting it again");
+                process.kill();
+                startOnce();
+            }
+            expectedDown = false;
+        }
+
+        private void startOnce() throws Exception {
             process = PayaraMicroProcess.start(settings, files, options.payaraMicro(), options.jdbcDriver(),
                     options.war(), options.workDir().resolve("payara-" + name + ".log"));
             process.awaitReady(Duration.ofMinutes(5));
-            expectedDown = false;
         }
 
         void kill() throws InterruptedException {
