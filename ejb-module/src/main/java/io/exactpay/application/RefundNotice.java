@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A channel's word that a refund succeeded, from its callback or the janitor's query.
+ * A channel's word that a refund succeeded, from its callback or the janitor's query: the refund
+ * consumer's {@code RefundSettled} message on {@code exactpay.refunds}.
  *
  * @param acceptedAt when ExactPay took it in; null when unknown
  */

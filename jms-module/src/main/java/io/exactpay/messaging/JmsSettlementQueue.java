@@ -1,8 +1,11 @@
 package io.exactpay.messaging;
 
+import io.exactpay.application.CancelOrder;
+import io.exactpay.application.CapturedPayment;
+import io.exactpay.application.CloseTrade;
+import io.exactpay.application.RefundNotice;
 import io.exactpay.application.SettlementQueue;
-import io.exactpay.domain.model.order.CancelReason;
-import io.exactpay.domain.model.payment.Channel;
+import io.exactpay.application.SubmitRefund;
 import io.exactpay.messaging.contract.Settlement;
 import io.exactpay.messaging.contract.SettlementWork;
 import jakarta.annotation.Resource;
@@ -11,7 +14,6 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -26,33 +28,28 @@ public class JmsSettlementQueue implements SettlementQueue {
     private ConnectionFactory connectionFactory;
 
     @Override
-    public void paymentCaptured(UUID orderId, UUID attemptId, Channel channel, String outTradeNo,
-                                String transactionId, long amountMinor, String currency, String paidAt,
-                                Instant acceptedAt) {
-        send(Settlement.QUEUE, orderId, "PaymentCaptured", Settlement.paymentCaptured(orderId, attemptId,
-                channel.name(), outTradeNo, transactionId, amountMinor, currency, paidAt, acceptedAt));
+    public void paymentCaptured(CapturedPayment capture) {
+        send(Settlement.QUEUE, capture.orderId(), "PaymentCaptured", Settlement.write(capture));
     }
 
     @Override
-    public void cancelOrder(UUID orderId, CancelReason reason, String actor) {
-        send(SettlementWork.CANCELS, orderId, "CancelOrder", SettlementWork.cancelOrder(orderId, reason, actor));
+    public void cancelOrder(CancelOrder cancel) {
+        send(SettlementWork.CANCELS, cancel.orderId(), "CancelOrder", SettlementWork.write(cancel));
     }
 
     @Override
-    public void closeAttempt(UUID orderId, UUID attemptId) {
-        send(SettlementWork.CLOSES, orderId, "CloseTrade", SettlementWork.closeTrade(orderId, attemptId));
+    public void closeTrade(CloseTrade close) {
+        send(SettlementWork.CLOSES, close.orderId(), "CloseTrade", SettlementWork.write(close));
     }
 
     @Override
-    public void submitRefund(UUID orderId, UUID refundId) {
-        send(SettlementWork.REFUNDS, orderId, "SubmitRefund", SettlementWork.submitRefund(orderId, refundId));
+    public void submitRefund(SubmitRefund submit) {
+        send(SettlementWork.REFUNDS, submit.orderId(), "SubmitRefund", SettlementWork.write(submit));
     }
 
     @Override
-    public void refundSettled(UUID orderId, String outRefundNo, String channelRefundId, long amountMinor,
-                              String currency, String settledAt, Instant acceptedAt) {
-        send(SettlementWork.REFUNDS, orderId, "RefundSettled", SettlementWork.refundSettled(orderId, outRefundNo,
-                channelRefundId, amountMinor, currency, settledAt, acceptedAt));
+    public void refundSettled(RefundNotice notice) {
+        send(SettlementWork.REFUNDS, notice.orderId(), "RefundSettled", SettlementWork.write(notice));
     }
 
     private void send(String queue, UUID orderId, String type, String body) {

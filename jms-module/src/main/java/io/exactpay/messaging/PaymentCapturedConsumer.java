@@ -1,10 +1,12 @@
 package io.exactpay.messaging;
 
+import io.exactpay.application.SettlementService;
 import io.exactpay.messaging.contract.Settlement;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -21,10 +23,16 @@ import jakarta.jms.MessageListener;
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
 })
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
-public class PaymentCapturedConsumer extends SettlementWorkConsumer implements MessageListener {
+public class PaymentCapturedConsumer implements MessageListener {
+
+    @Inject
+    private SettlementDelivery delivery;
+
+    @Inject
+    private SettlementService settlement;
 
     @Override
     public void onMessage(Message message) {
-        consume(message, Settlement.QUEUE, Settlement::parse);
+        delivery.consume(message, Settlement.QUEUE, Settlement::parse, settlement::settleCapture);
     }
 }

@@ -1,10 +1,12 @@
 package io.exactpay.messaging;
 
+import io.exactpay.application.CancellationService;
 import io.exactpay.messaging.contract.SettlementWork;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -21,10 +23,17 @@ import jakarta.jms.MessageListener;
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
 })
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
-public class TradeCloseConsumer extends SettlementWorkConsumer implements MessageListener {
+public class TradeCloseConsumer implements MessageListener {
+
+    @Inject
+    private SettlementDelivery delivery;
+
+    @Inject
+    private CancellationService cancellation;
 
     @Override
     public void onMessage(Message message) {
-        consume(message, SettlementWork.CLOSES, SettlementWork::parseClose);
+        delivery.consume(message, SettlementWork.CLOSES, SettlementWork::parseClose,
+                close -> cancellation.closeTrade(close.attemptId()));
     }
 }

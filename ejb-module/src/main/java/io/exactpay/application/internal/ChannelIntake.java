@@ -1,5 +1,7 @@
 package io.exactpay.application.internal;
 
+import io.exactpay.application.CapturedPayment;
+import io.exactpay.application.RefundNotice;
 import io.exactpay.application.SettlementQueue;
 import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.domain.model.payment.PaymentAttempt;
@@ -58,9 +60,9 @@ public class ChannelIntake {
                         + " and a.outTradeNo = :no", PaymentAttempt.class)
                 .setParameter("channel", captured.channel()).setParameter("no", captured.outTradeNo())
                 .getSingleResult();
-        settlement.paymentCaptured(attempt.orderId(), attempt.id(), captured.channel(), captured.outTradeNo(),
-                captured.transactionId(), captured.amount().minorUnits(), captured.amount().currency(),
-                captured.paidAt(), now);
+        settlement.paymentCaptured(new CapturedPayment(attempt.orderId(), attempt.id(), captured.channel(),
+                captured.outTradeNo(), captured.transactionId(), captured.amount().minorUnits(),
+                captured.amount().currency(), captured.paidAt(), now));
         return true;
     }
 
@@ -73,8 +75,8 @@ public class ChannelIntake {
         }
         Refund refund = em.createQuery("select r from Refund r where r.outRefundNo = :no", Refund.class)
                 .setParameter("no", settled.outRefundNo()).getSingleResult();
-        settlement.refundSettled(refund.orderId(), settled.outRefundNo(), settled.channelRefundId(),
-                settled.amount().minorUnits(), settled.amount().currency(), settled.settledAt(), now);
+        settlement.refundSettled(new RefundNotice(refund.orderId(), settled.outRefundNo(), settled.channelRefundId(),
+                settled.amount().minorUnits(), settled.amount().currency(), settled.settledAt(), now));
         return true;
     }
 

@@ -4,6 +4,7 @@ import io.exactpay.application.RefundNotice;
 import io.exactpay.application.RefundService;
 import io.exactpay.application.RefundView;
 import io.exactpay.application.SettlementQueue;
+import io.exactpay.application.SubmitRefund;
 import io.exactpay.application.UnvouchedSettlementException;
 import io.exactpay.domain.model.order.IllegalTransitionException;
 import io.exactpay.domain.model.order.Order;
@@ -172,7 +173,7 @@ public class DefaultRefundService implements RefundService {
         }
         refund.retry(clock.instant());
         journal.audit(order, order.status(), actor, "REFUND_RETRIED", refund.outRefundNo());
-        queue.submitRefund(order.id(), refund.id());
+        queue.submitRefund(new SubmitRefund(order.id(), refund.id()));
         return RefundView.of(refund);
     }
 

@@ -1,12 +1,13 @@
 package io.exactpay.application.internal;
 
 import io.exactpay.application.AttemptView;
+import io.exactpay.application.CloseTrade;
 import io.exactpay.application.SettlementQueue;
 import io.exactpay.domain.model.order.Order;
-import io.exactpay.domain.model.order.OrderStatus;
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.order.OrderNotPayableException;
 import io.exactpay.domain.model.order.OrderRepository;
+import io.exactpay.domain.model.order.OrderStatus;
 import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.domain.model.payment.PaymentAttempt;
 import io.exactpay.domain.model.payment.PaymentAttemptRepository;
@@ -54,7 +55,7 @@ public class PaymentAttemptSteps {
         PaymentAttempt attempt = attempts.find(attemptId).orElseThrow();
         Order order = orders.findForUpdate(attempt.orderId());
         attempt.opened(qrCode, clock.instant());
-        if (order.status() != OrderStatus.PENDING) queue.closeAttempt(order.id(), attempt.id());
+        if (order.status() != OrderStatus.PENDING) queue.closeTrade(new CloseTrade(order.id(), attempt.id()));
         return AttemptView.of(attempt);
     }
 

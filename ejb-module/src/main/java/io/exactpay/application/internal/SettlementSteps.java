@@ -1,9 +1,11 @@
 package io.exactpay.application.internal;
 
 import io.exactpay.application.ApplicationEvents;
+import io.exactpay.application.CloseTrade;
 import io.exactpay.application.OrderView;
 import io.exactpay.application.RefundView;
 import io.exactpay.application.SettlementQueue;
+import io.exactpay.application.SubmitRefund;
 import io.exactpay.domain.model.order.Order;
 import io.exactpay.domain.model.order.OrderStatus;
 import io.exactpay.domain.model.payment.Capture;
@@ -57,7 +59,7 @@ public class SettlementSteps {
 
     /** Asks the close consumer to close each trade of the order that can still be paid. */
     public void closeOpenAttempts(Order order) {
-        for (PaymentAttempt attempt : openAttempts(order)) queue.closeAttempt(order.id(), attempt.id());
+        for (PaymentAttempt attempt : openAttempts(order)) queue.closeTrade(new CloseTrade(order.id(), attempt.id()));
     }
 
     /** A CLOSING order with no trade left open becomes CLOSED, and the outside world is told. */
@@ -74,7 +76,7 @@ public class SettlementSteps {
     public Refund requestRefund(Order order, Capture capture, RefundReason reason, String actor) {
         Refund refund = Refund.of(capture, reason, clock.instant());
         em.persist(refund);
-        queue.submitRefund(order.id(), refund.id());
+        queue.submitRefund(new SubmitRefund(order.id(), refund.id()));
         metrics.refund(reason, RefundStatus.REQUESTED);
         journal.audit(order, order.status(), actor, "REFUND_REQUESTED",
                 reason + " " + refund.outRefundNo() + " of " + refund.amount() + " on " + capture.channel());

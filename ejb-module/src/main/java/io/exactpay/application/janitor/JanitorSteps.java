@@ -1,6 +1,11 @@
 package io.exactpay.application.janitor;
 
+import io.exactpay.application.CancelOrder;
+import io.exactpay.application.CapturedPayment;
+import io.exactpay.application.CloseTrade;
+import io.exactpay.application.RefundNotice;
 import io.exactpay.application.SettlementQueue;
+import io.exactpay.application.SubmitRefund;
 import io.exactpay.application.internal.ChannelIntake;
 import io.exactpay.application.internal.OrderJournal;
 import io.exactpay.application.internal.SettlementSteps;
@@ -76,7 +81,7 @@ public class JanitorSteps {
         List<UUID> due = ids(em.createNativeQuery("select id from orders where status = 'PENDING' and expires_at <= ?1"
                         + " order by expires_at limit ?2")
                 .setParameter(1, at(clock.instant())).setParameter(2, limit));
-        for (UUID orderId : due) queue.cancelOrder(orderId, CancelReason.EXPIRED, "expiry-timer");
+        for (UUID orderId : due) queue.cancelOrder(new CancelOrder(orderId, CancelReason.EXPIRED, "expiry-timer"));
         return due.size();
     }
 
@@ -112,9 +117,9 @@ public class JanitorSteps {
                 if (!intake.takeIn(captured)) {
                     // Taken in before, yet the attempt is still open: its settlement never committed
                     // (dead-lettered, say). Settling is idempotent per attempt, so queue it again.
-                    queue.paymentCaptured(attempt.orderId(), attempt.id(), attempt.channel(), attempt.outTradeNo(),
-                            status.transactionId(), status.amount().minorUnits(), status.amount().currency(),
-                            status.paidAt(), clock.instant());
+                    queue.paymentCaptured(new CapturedPayment(attempt.orderId(), attempt.id(), attempt.channel(),
+                            attempt.outTradeNo(), status.transactionId(), status.amount().minorUnits(),
+                            status.amount().currency(), status.paidAt(), clock.instant()));
                 }
             }
         }
@@ -123,7 +128,7 @@ public class JanitorSteps {
         if (!attempt.status().isOpen()) return;
         attempt.checked(clock.instant());
         if (order.status() != OrderStatus.PENDING) {
-            queue.closeAttempt(order.id(), attempt.id());
+            queue.closeTrade(new CloseTrade(order.id(), attempt.id()));
         } else if (status != null && (status.state() == ChannelPaymentState.CLOSED
                 || status.state() == ChannelPaymentState.FAILED
                 || (status.state() == ChannelPaymentState.NOT_FOUND
@@ -153,9 +158,9 @@ public class JanitorSteps {
                         answer.channelRefundId(), answer.amount(), answer.settledAt());
                 if (!intake.takeIn(settled)) {
                     // Taken in before, yet still unsettled: settle it again (idempotent per refund).
-                    queue.refundSettled(refund.orderId(), refund.outRefundNo(), answer.channelRefundId(),
-                            answer.amount().minorUnits(), answer.amount().currency(), answer.settledAt(),
-                            clock.instant());
+                    queue.refundSettled(new RefundNotice(refund.orderId(), refund.outRefundNo(),
+                            answer.channelRefundId(), answer.amount().minorUnits(), answer.amount().currency(),
+                            answer.settledAt(), clock.instant()));
                 }
             }
         }
@@ -164,7 +169,7 @@ public class JanitorSteps {
         if (!refund.status().isUnsettled()) return;
         refund.checked(clock.instant());
         if (answer == null || answer.state() == ChannelRefundState.NOT_FOUND) {
-            queue.submitRefund(order.id(), refund.id());
+            queue.submitRefund(new SubmitRefund(order.id(), refund.id()));
         } else if (answer.state() == ChannelRefundState.FAILED) {
             settlement.refundFailed(order, refund, "the channel says " + answer.channelState(), "janitor");
         }

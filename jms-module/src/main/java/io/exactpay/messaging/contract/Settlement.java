@@ -37,6 +37,7 @@ public final class Settlement {
                     UUID.fromString(json.getString("attemptId")), Channel.valueOf(json.getString("channel")),
                     json.getString("outTradeNo"), json.getString("transactionId"),
                     json.getJsonNumber("amount").longValueExact(), json.getString("currency"),
+                    blankToNull(json.getString("paidAt", "")),
                     json.containsKey("acceptedAt") ? Instant.parse(json.getString("acceptedAt")) : null);
         } catch (JsonException | IllegalStateException | ClassCastException | NullPointerException
                  | IllegalArgumentException | ArithmeticException
@@ -45,21 +46,24 @@ public final class Settlement {
         }
     }
 
-    public static String paymentCaptured(UUID orderId, UUID attemptId, String channel, String outTradeNo,
-                                         String transactionId, long amountMinor, String currency, String paidAt,
-                                         Instant acceptedAt) {
+    /** Writes the message for a capture; {@link #parse} reads it back as the same record. */
+    public static String write(CapturedPayment capture) {
         return Json.createObjectBuilder()
                 .add("type", "PaymentCaptured")
                 .add("schemaVersion", 1)
-                .add("orderId", orderId.toString())
-                .add("attemptId", attemptId.toString())
-                .add("channel", channel)
-                .add("outTradeNo", outTradeNo)
-                .add("transactionId", transactionId)
-                .add("amount", amountMinor)
-                .add("currency", currency)
-                .add("paidAt", paidAt == null ? "" : paidAt)
-                .add("acceptedAt", acceptedAt.toString())
+                .add("orderId", capture.orderId().toString())
+                .add("attemptId", capture.attemptId().toString())
+                .add("channel", capture.channel().name())
+                .add("outTradeNo", capture.outTradeNo())
+                .add("transactionId", capture.transactionId())
+                .add("amount", capture.amountMinor())
+                .add("currency", capture.currency())
+                .add("paidAt", capture.paidAt() == null ? "" : capture.paidAt())
+                .add("acceptedAt", capture.acceptedAt().toString())
                 .build().toString();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 }

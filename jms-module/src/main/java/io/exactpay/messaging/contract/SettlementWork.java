@@ -1,6 +1,9 @@
 package io.exactpay.messaging.contract;
 
+import io.exactpay.application.CancelOrder;
+import io.exactpay.application.CloseTrade;
 import io.exactpay.application.RefundNotice;
+import io.exactpay.application.SubmitRefund;
 import io.exactpay.domain.model.order.CancelReason;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -22,42 +25,30 @@ public final class SettlementWork {
     public static final String CLOSES = "exactpay.trade.closes";
     public static final String REFUNDS = "exactpay.refunds";
 
-    /** A cancel: order, reason and who asked. */
-    public record CancelOrder(UUID orderId, CancelReason reason, String actor) {
-    }
-
-    /** Close one channel trade of an order. */
-    public record CloseTrade(UUID orderId, UUID attemptId) {
-    }
-
-    /** Send one refund to its channel. */
-    public record SubmitRefund(UUID orderId, UUID refundId) {
-    }
-
     private SettlementWork() {
     }
 
-    public static String cancelOrder(UUID orderId, CancelReason reason, String actor) {
-        return base("CancelOrder", orderId).add("reason", reason.name()).add("actor", actor).build().toString();
+    public static String write(CancelOrder cancel) {
+        return base("CancelOrder", cancel.orderId()).add("reason", cancel.reason().name()).add("actor", cancel.actor())
+                .build().toString();
     }
 
-    public static String closeTrade(UUID orderId, UUID attemptId) {
-        return base("CloseTrade", orderId).add("attemptId", attemptId.toString()).build().toString();
+    public static String write(CloseTrade close) {
+        return base("CloseTrade", close.orderId()).add("attemptId", close.attemptId().toString()).build().toString();
     }
 
-    public static String submitRefund(UUID orderId, UUID refundId) {
-        return base("SubmitRefund", orderId).add("refundId", refundId.toString()).build().toString();
+    public static String write(SubmitRefund submit) {
+        return base("SubmitRefund", submit.orderId()).add("refundId", submit.refundId().toString()).build().toString();
     }
 
-    public static String refundSettled(UUID orderId, String outRefundNo, String channelRefundId, long amountMinor,
-                                       String currency, String settledAt, Instant acceptedAt) {
-        return base("RefundSettled", orderId)
-                .add("outRefundNo", outRefundNo)
-                .add("channelRefundId", channelRefundId == null ? "" : channelRefundId)
-                .add("amount", amountMinor)
-                .add("currency", currency)
-                .add("settledAt", settledAt == null ? "" : settledAt)
-                .add("acceptedAt", acceptedAt.toString())
+    public static String write(RefundNotice notice) {
+        return base("RefundSettled", notice.orderId())
+                .add("outRefundNo", notice.outRefundNo())
+                .add("channelRefundId", notice.channelRefundId() == null ? "" : notice.channelRefundId())
+                .add("amount", notice.amountMinor())
+                .add("currency", notice.currency())
+                .add("settledAt", notice.settledAt() == null ? "" : notice.settledAt())
+                .add("acceptedAt", notice.acceptedAt().toString())
                 .build().toString();
     }
 
@@ -91,21 +82,38 @@ public final class SettlementWork {
         }
     }
 
-    /** A SubmitRefund or a RefundSettled, the two kinds of work on the refunds queue. */
-    public static Object parseRefundWork(String body) throws MalformedMessageException {
-        JsonObject json = read(body, null);
+    /**
+     * The kind of work a body of the refunds queue says it is ("SubmitRefund" or "RefundSettled");
+     * null when it cannot be read, which the parser then reports.
+     */
+    public static String typeOf(String body) {
         try {
-            return switch (json.getString("type")) {
-                case "SubmitRefund" -> new SubmitRefund(UUID.fromString(json.getString("orderId")),
-                        UUID.fromString(json.getString("refundId")));
-                case "RefundSettled" -> new RefundNotice(UUID.fromString(json.getString("orderId")),
-                        text(json, "outRefundNo", 64), blankToNull(json.getString("channelRefundId")),
-                        json.getJsonNumber("amount").longValueExact(), json.getString("currency"),
-                        blankToNull(json.getString("settledAt")), Instant.parse(json.getString("acceptedAt")));
-                default -> throw new MalformedMessageException("not refund work: " + json.getString("type"));
-            };
+            return read(body, null).getString("type", null);
+        } catch (MalformedMessageException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /** Reads a SubmitRefund of the refunds queue. */
+    public static SubmitRefund parseSubmitRefund(String body) throws MalformedMessageException {
+        JsonObject json = read(body, "SubmitRefund");
+        try {
+            return new SubmitRefund(UUID.fromString(json.getString("orderId")), UUID.fromString(json.getString("refundId")));
         } catch (RuntimeException e) {
-            throw new MalformedMessageException("malformed refund work: " + e, e);
+            throw new MalformedMessageException("malformed SubmitRefund: " + e, e);
+        }
+    }
+
+    /** Reads a RefundSettled of the refunds queue. */
+    public static RefundNotice parseRefundSettled(String body) throws MalformedMessageException {
+        JsonObject json = read(body, "RefundSettled");
+        try {
+            return new RefundNotice(UUID.fromString(json.getString("orderId")),
+                    text(json, "outRefundNo", 64), blankToNull(json.getString("channelRefundId")),
+                    json.getJsonNumber("amount").longValueExact(), json.getString("currency"),
+                    blankToNull(json.getString("settledAt")), Instant.parse(json.getString("acceptedAt")));
+        } catch (RuntimeException e) {
+            throw new MalformedMessageException("malformed RefundSettled: " + e, e);
         }
     }
 

@@ -1,6 +1,9 @@
 package io.exactpay.messaging.contract;
 
+import io.exactpay.application.CancelOrder;
+import io.exactpay.application.CloseTrade;
 import io.exactpay.application.RefundNotice;
+import io.exactpay.application.SubmitRefund;
 import io.exactpay.domain.model.order.CancelReason;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -47,40 +50,46 @@ class SettlementWorkTest {
 
     @Test
     void eachKindOfWorkReadsBackAsWritten() throws Exception {
-        String cancel = SettlementWork.cancelOrder(ORDER, CancelReason.EXPIRED, "expiry-timer");
-        assertEquals(new SettlementWork.CancelOrder(ORDER, CancelReason.EXPIRED, "expiry-timer"),
-                SettlementWork.parseCancel(cancel));
+        CancelOrder expired = new CancelOrder(ORDER, CancelReason.EXPIRED, "expiry-timer");
+        String cancel = SettlementWork.write(expired);
+        assertEquals(expired, SettlementWork.parseCancel(cancel));
         matchesSchema("work-cancel-order.schema.json", cancel);
 
-        String close = SettlementWork.closeTrade(ORDER, OTHER);
-        assertEquals(new SettlementWork.CloseTrade(ORDER, OTHER), SettlementWork.parseClose(close));
+        String close = SettlementWork.write(new CloseTrade(ORDER, OTHER));
+        assertEquals(new CloseTrade(ORDER, OTHER), SettlementWork.parseClose(close));
         matchesSchema("work-close-trade.schema.json", close);
 
-        String submit = SettlementWork.submitRefund(ORDER, OTHER);
-        assertEquals(new SettlementWork.SubmitRefund(ORDER, OTHER), SettlementWork.parseRefundWork(submit));
+        String submit = SettlementWork.write(new SubmitRefund(ORDER, OTHER));
+        assertEquals("SubmitRefund", SettlementWork.typeOf(submit));
+        assertEquals(new SubmitRefund(ORDER, OTHER), SettlementWork.parseSubmitRefund(submit));
         matchesSchema("work-submit-refund.schema.json", submit);
 
         Instant accepted = Instant.parse("2026-11-25T10:00:00Z");
-        String settled = SettlementWork.refundSettled(ORDER, "R1", null, 990, "CNY", "2026-11-25T18:00:00+08:00", accepted);
-        assertEquals(new RefundNotice(ORDER, "R1", null, 990, "CNY", "2026-11-25T18:00:00+08:00", accepted),
-                SettlementWork.parseRefundWork(settled));
+        RefundNotice notice = new RefundNotice(ORDER, "R1", null, 990, "CNY", "2026-11-25T18:00:00+08:00", accepted);
+        String settled = SettlementWork.write(notice);
+        assertEquals("RefundSettled", SettlementWork.typeOf(settled));
+        assertEquals(notice, SettlementWork.parseRefundSettled(settled));
         matchesSchema("work-refund-settled.schema.json", settled);
     }
 
     @Test
     void workOfAnotherKindOrVersionIsMalformed() {
-        String close = SettlementWork.closeTrade(ORDER, OTHER);
+        String close = SettlementWork.write(new CloseTrade(ORDER, OTHER));
         assertThrows(MalformedMessageException.class, () -> SettlementWork.parseCancel(close));
-        assertThrows(MalformedMessageException.class, () -> SettlementWork.parseRefundWork(close));
+        assertThrows(MalformedMessageException.class, () -> SettlementWork.parseSubmitRefund(close));
+        assertThrows(MalformedMessageException.class, () -> SettlementWork.parseRefundSettled(close));
+        String submit = SettlementWork.write(new SubmitRefund(ORDER, OTHER));
+        assertThrows(MalformedMessageException.class, () -> SettlementWork.parseRefundSettled(submit));
+        assertEquals(null, SettlementWork.typeOf("not json"));
         String v2 = Json.createObjectBuilder(read(close)).add("schemaVersion", 2).build().toString();
         assertThrows(MalformedMessageException.class, () -> SettlementWork.parseClose(v2));
-        String unknownReason = Json.createObjectBuilder(read(SettlementWork.cancelOrder(ORDER, CancelReason.SUPPORT, "s")))
+        String unknownReason = Json.createObjectBuilder(read(SettlementWork.write(new CancelOrder(ORDER, CancelReason.SUPPORT, "s"))))
                 .add("reason", "BORED").build().toString();
         assertThrows(MalformedMessageException.class, () -> SettlementWork.parseCancel(unknownReason));
         // Only the expiry timer cancels through the internal queue.
         for (CancelReason reason : new CancelReason[] {CancelReason.SUPPORT, CancelReason.MERCHANT_REQUEST,
                 CancelReason.PAYER_REQUEST}) {
-            String cancel = SettlementWork.cancelOrder(ORDER, reason, "someone");
+            String cancel = SettlementWork.write(new CancelOrder(ORDER, reason, "someone"));
             assertThrows(RefusedWorkException.class, () -> SettlementWork.parseCancel(cancel), reason.name());
         }
         assertThrows(MalformedMessageException.class, () -> SettlementWork.parseClose("not json"));
