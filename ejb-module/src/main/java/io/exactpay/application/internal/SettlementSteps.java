@@ -93,9 +93,8 @@ public class SettlementSteps {
         metrics.refund(refund.reason(), RefundStatus.SUCCEEDED);
         RefundView view = RefundView.of(refund);
         events.refundSucceeded(OrderView.of(order), view);
-        if (refund.reason().refundsTheOrder() && order.status() == OrderStatus.REFUNDING) {
-            OrderStatus before = order.status();
-            order.paymentRefunded();
+        OrderStatus before = order.status();
+        if (order.refundSucceeded(refund.reason())) {
             journal.audit(order, before, actor, "ORDER_REFUNDED", refund.outRefundNo());
             events.orderRefunded(OrderView.of(order), view);
             metrics.orderRefunded();

@@ -1,6 +1,7 @@
 package io.exactpay.domain.model.order;
 
 import io.exactpay.domain.model.payment.CaptureRole;
+import io.exactpay.domain.model.refund.RefundReason;
 import io.exactpay.domain.shared.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -161,6 +162,17 @@ public class Order {
     public boolean closeIfNoTradeOpen(boolean anyTradeOpen) {
         if (status != OrderStatus.CLOSING || anyTradeOpen) return false;
         moveTo(OrderStatus.CLOSED);
+        return true;
+    }
+
+    /**
+     * One of this order's refunds succeeded. Only the refund of its own payment (a merchant's or
+     * support's cancel, a manual refund) ends a REFUNDING order as REFUNDED; the refund of an extra
+     * capture (a duplicate or late payment) changes nothing here. True when the order is now REFUNDED.
+     */
+    public boolean refundSucceeded(RefundReason reason) {
+        if (!reason.refundsTheOrder() || status != OrderStatus.REFUNDING) return false;
+        paymentRefunded();
         return true;
     }
 

@@ -1,6 +1,7 @@
 package io.exactpay.domain.model.order;
 
 import io.exactpay.domain.model.payment.CaptureRole;
+import io.exactpay.domain.model.refund.RefundReason;
 import io.exactpay.domain.shared.Money;
 import org.junit.jupiter.api.Test;
 
@@ -129,5 +130,20 @@ class OrderTest {
         order.refundInFull();
         assertEquals(OrderStatus.REFUNDING, order.status());
         assertThrows(IllegalTransitionException.class, order::refundInFull);
+    }
+
+    @Test
+    void onlyTheRefundOfItsOwnPaymentEndsARefundingOrder() throws Exception {
+        Order order = order();
+        order.recordCapture(Money.of(1999, "CNY"));
+        assertFalse(order.refundSucceeded(RefundReason.DUPLICATE_PAYMENT), "a paid order stays paid");
+        assertEquals(OrderStatus.PAID, order.status());
+        order.cancel(CancelReason.MERCHANT_REQUEST, NOW);
+        assertFalse(order.refundSucceeded(RefundReason.DUPLICATE_PAYMENT), "the refund of an extra capture");
+        assertFalse(order.refundSucceeded(RefundReason.PAID_AFTER_CANCEL), "the refund of a late capture");
+        assertEquals(OrderStatus.REFUNDING, order.status());
+        assertTrue(order.refundSucceeded(RefundReason.ORDER_CANCELLED));
+        assertEquals(OrderStatus.REFUNDED, order.status());
+        assertFalse(order.refundSucceeded(RefundReason.ORDER_CANCELLED), "once");
     }
 }
