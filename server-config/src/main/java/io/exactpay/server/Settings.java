@@ -1,6 +1,7 @@
 package io.exactpay.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -73,6 +74,11 @@ public final class Settings {
         // directory, made on the first start, whose tokens the launcher prints.
         DEFAULTS.put("jwt.issuer", "exactpay-dev");
         DEFAULTS.put("jwt.public-key-location", "");
+        // Every token must name this API as its audience (so a token an identity provider issued
+        // for another service is refused) and is refused once this long past its issue time,
+        // whatever its expiry says.
+        DEFAULTS.put("jwt.audience", "exactpay-api");
+        DEFAULTS.put("jwt.max-token-age", "PT1H");
         DEFAULTS.put("idempotency.retention", "PT24H");
     }
 
@@ -173,6 +179,8 @@ public final class Settings {
         }
         props.put("mp.jwt.verify.issuer", get("jwt.issuer"));
         props.put("mp.jwt.verify.publickey.location", jwtPublicKeyLocation());
+        props.put("mp.jwt.verify.audiences", get("jwt.audience"));
+        props.put("mp.jwt.verify.token.age", Long.toString(maxTokenAge().toSeconds()));
         String callbacks = get("callback-base-url");
         props.put("exactpay.callback-base-url", callbacks.isEmpty()
                 ? "http://" + get("http.host") + ":" + get("http.port") : callbacks);
@@ -182,6 +190,13 @@ public final class Settings {
     /** True when no identity provider's key is configured: the launcher makes and uses its own. */
     public boolean developmentTokens() {
         return get("jwt.public-key-location").isEmpty();
+    }
+
+    /** How long after its issue time ({@code iat}) a bearer token is still accepted. */
+    public Duration maxTokenAge() {
+        Duration age = Duration.parse(get("jwt.max-token-age"));
+        if (age.isNegative() || age.isZero()) throw new IllegalArgumentException("jwt.max-token-age must be positive");
+        return age;
     }
 
     /** Where the server reads the key that verifies bearer tokens: a path or URL MicroProfile JWT accepts. */

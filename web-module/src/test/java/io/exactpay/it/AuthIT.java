@@ -58,6 +58,36 @@ class AuthIT {
     }
 
     @Test
+    void aTokenForAnotherAudienceOrForNoneIsUnauthorized() throws Exception {
+        String otherAudience = Api.tokens().sign(portalClaims(Instant.now(), Duration.ofMinutes(10))
+                .audience("another-service").build());
+        String noAudience = Api.tokens().sign(portalClaims(Instant.now(), Duration.ofMinutes(10))
+                .audience((String) null).build());
+
+        assertProblem(401, "unauthorized", Api.post("/api/v1/orders", Api.orderJson("AUTH-" + UUID.randomUUID(), 100),
+                otherAudience));
+        assertProblem(401, "unauthorized", Api.get(ORDER + UUID.randomUUID(), noAudience));
+        assertEquals(0, OrderDatabase.count("select count(*) from orders where client_id = ?", "aud-portal"));
+    }
+
+    @Test
+    void aTokenIssuedLongerAgoThanTheAgeLimitIsUnauthorizedThoughNotExpired() throws Exception {
+        // Issued two hours ago with a day to run: the server's limit (one hour) refuses it anyway.
+        String old = Api.tokens().sign(portalClaims(Instant.now().minus(Duration.ofHours(2)), Duration.ofDays(1))
+                .build());
+        String recent = Api.tokens().sign(portalClaims(Instant.now().minus(Duration.ofMinutes(5)), Duration.ofDays(1))
+                .build());
+
+        assertProblem(401, "unauthorized", Api.get(ORDER + UUID.randomUUID(), old));
+        assertProblem(404, "order-not-found", Api.get(ORDER + UUID.randomUUID(), recent));
+    }
+
+    private static JWTClaimsSet.Builder portalClaims(Instant issuedAt, Duration lifetime) {
+        return Api.tokens().claims("aud-portal", List.of(DevelopmentTokens.PORTAL), issuedAt, lifetime)
+                .claim(DevelopmentTokens.CLIENT_ID_CLAIM, "aud-portal");
+    }
+
+    @Test
     void aPortalSeesOnlyItsOwnClientsOrdersAndSupportSeesAll() throws Exception {
         String orderId = Api.placeOrder("AUTH-" + UUID.randomUUID(), 300);
         String other = Api.portalToken("other-portal-" + UUID.randomUUID());
