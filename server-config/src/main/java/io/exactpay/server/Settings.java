@@ -67,6 +67,8 @@ public final class Settings {
         DEFAULTS.put("tx.timeout-seconds", "60");
 
         DEFAULTS.put("order.time-to-pay", "PT30M");
+        // The largest order, in fen (50,000.00 CNY).
+        DEFAULTS.put("order.max-amount", "5000000");
         DEFAULTS.put("janitor.interval", "PT30S");
         DEFAULTS.put("janitor.stale-after", "PT2M");
 
@@ -174,7 +176,7 @@ public final class Settings {
     public Map<String, String> applicationProperties() {
         Map<String, String> props = new LinkedHashMap<>();
         for (String key : new String[] {"jms.max-delivery-attempts", "jms.later-delivery-ms", "db.lock-timeout-ms", "idempotency.retention",
-                "order.time-to-pay", "janitor.interval", "janitor.stale-after"}) {
+                "order.time-to-pay", "order.max-amount", "janitor.interval", "janitor.stale-after"}) {
             props.put("exactpay." + key, get(key));
         }
         props.put("mp.jwt.verify.issuer", get("jwt.issuer"));
