@@ -271,6 +271,11 @@ class BadCallbackTest {
                     p.put("seller_id", "2088000000000000");
                     return f.alipaySigned(p);
                 }),
+                new Case("alipay: no seller_id", Channel.ALIPAY, RejectionReason.WRONG_MERCHANT, f -> {
+                    Map<String, String> p = f.alipayPayment();
+                    p.remove("seller_id");
+                    return f.alipaySigned(p);
+                }),
                 new Case("alipay: currency differs", Channel.ALIPAY, RejectionReason.CURRENCY_MISMATCH, f -> {
                     Map<String, String> p = f.alipayPayment();
                     p.put("trans_currency", "USD");
