@@ -1,13 +1,18 @@
 package io.exactpay.it;
 
+import io.exactpay.server.DevelopmentTokens;
+import jakarta.jms.Message;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -56,6 +61,58 @@ class HostileInputIT {
             assertEquals("validation", reply.getString("error"), reply.toString());
         }
         assertNoOrder(no);
+    }
+
+    @Test
+    void aRemarkOnAnotherSystemsOrderIsDeadLetteredAsAnUnknownOrderAndChangesNothing() throws Exception {
+        String orderId = Api.placeOrder("HOSTILE-" + UUID.randomUUID(), 300); // the portal's order, not erp's
+
+        String correlationId = Commands.send(Commands.addRemark(UUID.randomUUID().toString(), orderId, "mine now"));
+
+        Message dead = Broker.receive(Broker.DEAD_LETTERS, "JMSCorrelationID = '" + correlationId + "'", 20_000);
+        assertNotNull(dead, "dead-lettered");
+        assertTrue(dead.getStringProperty("deadLetterReason").contains(orderId + " does not exist"),
+                dead.getStringProperty("deadLetterReason"));
+        assertEquals(0, OrderDatabase.count("select count(*) from order_remark where order_id = ?::uuid", orderId));
+        assertEquals(0, OrderDatabase.count("select count(*) from order_audit where order_id = ?::uuid"
+                + " and action = 'REMARK_ADDED'", orderId));
+    }
+
+    @Test
+    void aRemarksActorInTheTimelineIsTheSendingSystemNotTheAuthorItNames() throws Exception {
+        String no = "HOSTILE-" + UUID.randomUUID();
+        JsonObject placed = Commands.reply(Commands.SENDER,
+                Commands.send(Commands.createOrder(UUID.randomUUID().toString(), no, 300)));
+        String orderId = placed.getString("orderId");
+        String remark = Json.createObjectBuilder().add("type", "AddOrderRemark").add("schemaVersion", 1)
+                .add("messageId", UUID.randomUUID().toString()).add("orderId", orderId).add("author", "staff:alice")
+                .add("text", "refund approved by support").build().toString();
+
+        JsonObject added = Commands.reply(Commands.SENDER, Commands.send(remark));
+
+        assertEquals("RemarkAdded", added.getString("type"), added.toString());
+        HttpResponse<String> timeline = Api.get("/api/v1/orders/" + orderId + "/timeline",
+                Api.staffToken(DevelopmentTokens.SUPPORT));
+        JsonObject entry = Api.json("{\"t\":" + timeline.body() + "}").getJsonArray("t").stream()
+                .map(JsonValue::asJsonObject).filter(e -> e.getString("action").equals("REMARK_ADDED"))
+                .findFirst().orElseThrow();
+        assertEquals("jms:" + Commands.SENDER, entry.getString("actor"), timeline.body());
+    }
+
+    @Test
+    void aPortalsTimelineNamesNoSupportPerson() throws Exception {
+        String orderId = Api.placeOrder("HOSTILE-" + UUID.randomUUID(), 300);
+        HttpResponse<String> cancelled = Api.post("/api/v1/orders/" + orderId + "/cancel", "{\"reason\":\"SUPPORT\"}",
+                Api.staffToken(DevelopmentTokens.SUPPORT));
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+
+        String portalView = Api.get("/api/v1/orders/" + orderId + "/timeline").body();
+        String staffView = Api.get("/api/v1/orders/" + orderId + "/timeline", Api.staffToken(DevelopmentTokens.SUPPORT))
+                .body();
+
+        assertTrue(staffView.contains("\"staff:it-support\""), staffView);
+        assertTrue(portalView.contains("\"actor\":\"staff\""), portalView);
+        assertFalse(portalView.contains("it-support"), portalView);
     }
 
     static String order(String merchantOrderNo, long amount, String currency) {
