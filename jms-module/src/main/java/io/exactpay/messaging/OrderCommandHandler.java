@@ -2,6 +2,7 @@ package io.exactpay.messaging;
 
 import io.exactpay.application.AddRemark;
 import io.exactpay.application.CancellationService;
+import io.exactpay.application.MessageIdReusedException;
 import io.exactpay.application.OrderPlacement;
 import io.exactpay.application.OrderService;
 import io.exactpay.application.OrderView;
@@ -94,6 +95,9 @@ public class OrderCommandHandler {
         try {
             return Replies.orderState(cancellation.cancelOnce(cancel.messageId(), deliveryAttempt, cancel.orderId(),
                     clientId, cancel.reason(), "jms:" + clientId));
+        } catch (MessageIdReusedException e) {
+            return Replies.error(OrderCommand.CancelOrder.TYPE, Replies.MESSAGE_ID_REUSED, e.getMessage(),
+                    e.earlierOrderId());
         } catch (IllegalTransitionException e) {
             throw new IllegalStateException("order changed while cancelling: " + e.getMessage(), e);
         }

@@ -26,6 +26,8 @@ public final class Settings {
         DEFAULTS.put("data-dir", "var");
         DEFAULTS.put("http.host", "127.0.0.1");
         DEFAULTS.put("http.port", "8080");
+        // The largest request body the API and the callbacks read.
+        DEFAULTS.put("http.max-body-bytes", "65536");
         // Payara Micro's instance name: part of every XA transaction id it writes, so it must stay
         // the same across restarts (recovery finds its own in-doubt branches by it) and differ
         // between instances that share a database and broker.
@@ -176,7 +178,7 @@ public final class Settings {
     public Map<String, String> applicationProperties() {
         Map<String, String> props = new LinkedHashMap<>();
         for (String key : new String[] {"jms.max-delivery-attempts", "jms.later-delivery-ms", "db.lock-timeout-ms", "idempotency.retention",
-                "order.time-to-pay", "order.max-amount", "janitor.interval", "janitor.stale-after"}) {
+                "order.time-to-pay", "order.max-amount", "http.max-body-bytes", "janitor.interval", "janitor.stale-after"}) {
             props.put("exactpay." + key, get(key));
         }
         props.put("mp.jwt.verify.issuer", get("jwt.issuer"));

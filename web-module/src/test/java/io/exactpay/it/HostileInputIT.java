@@ -115,6 +115,58 @@ class HostileInputIT {
         assertFalse(portalView.contains("it-support"), portalView);
     }
 
+    @Test
+    void aCancelReusingTheMessageIdOfTheOrdersCreateOrderIsRefusedNotTakenForAReplay() throws Exception {
+        String messageId = UUID.randomUUID().toString();
+        JsonObject placed = Commands.reply(Commands.SENDER,
+                Commands.send(Commands.createOrder(messageId, "HOSTILE-" + UUID.randomUUID(), 300)));
+        String orderId = placed.getString("orderId");
+
+        JsonObject answer = Commands.reply(Commands.SENDER,
+                Commands.send(Commands.cancelOrder(messageId, orderId, "PAYER_REQUEST")));
+
+        assertEquals("CommandError", answer.getString("type"), answer.toString());
+        assertEquals("message-id-reused", answer.getString("error"), answer.toString());
+        assertEquals(orderId, answer.getString("orderId"));
+        assertEquals("PENDING", Api.json(Api.get("/api/v1/orders/" + orderId, Api.staffToken(DevelopmentTokens.SUPPORT))
+                .body()).getString("status"), "not cancelled");
+    }
+
+    @Test
+    void anApiBodyAboveTheLimitIsRefusedUnreadWith413() throws Exception {
+        String no = "HOSTILE-" + UUID.randomUUID();
+        String huge = Json.createObjectBuilder().add("merchantOrderNo", no).add("amount", 100).add("currency", "CNY")
+                .add("subject", "x".repeat(70_000)).build().toString();
+
+        assertProblem(413, "payload-too-large", Api.post(ORDERS, huge));
+        assertNoOrder(no);
+    }
+
+    @Test
+    void aCallbackBodyAboveTheLimitGetsTheChannelsFailureBodyWith413() throws Exception {
+        HttpResponse<String> wechat = Api.post("/api/v1/callbacks/wechatpay", "{\"pad\":\"" + "x".repeat(70_000) + "\"}",
+                null);
+        HttpResponse<String> alipay = Api.post("/api/v1/callbacks/alipay", "notify_id=" + "x".repeat(70_000), null);
+
+        assertEquals(413, wechat.statusCode());
+        assertEquals("FAIL", Api.json(wechat.body()).getString("code"), wechat.body());
+        assertEquals(413, alipay.statusCode());
+        assertEquals("failure", alipay.body());
+    }
+
+    @Test
+    void aCommandTextAboveTheLimitIsDeadLetteredWithItsReason() throws Exception {
+        String huge = Commands.addRemark(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "x".repeat(20_000));
+
+        String correlationId = Commands.send(huge);
+
+        Message dead = Broker.receive(Broker.DEAD_LETTERS, "JMSCorrelationID = '" + correlationId + "'", 20_000);
+        assertNotNull(dead, "dead-lettered");
+        assertTrue(dead.getStringProperty("deadLetterReason").contains("longer than"),
+                dead.getStringProperty("deadLetterReason"));
+        assertEquals(1, dead.getIntProperty("deadLetterDeliveryAttempts"), "not retried");
+    }
+
     static String order(String merchantOrderNo, long amount, String currency) {
         return Json.createObjectBuilder().add("merchantOrderNo", merchantOrderNo).add("amount", amount)
                 .add("currency", currency).add("subject", "Hostile").build().toString();

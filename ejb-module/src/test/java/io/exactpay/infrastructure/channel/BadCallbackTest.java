@@ -167,6 +167,12 @@ class BadCallbackTest {
                 new Case("wechat: timestamp six minutes ahead", Channel.WECHAT_PAY, RejectionReason.STALE_TIMESTAMP,
                         f -> f.wechatSigned(f.paymentBody(f.transaction()), Instant.now().plusSeconds(360),
                                 keys.wechatPlatformKeyId())),
+                new Case("wechat: signed nonce longer than the replay guard keeps", Channel.WECHAT_PAY,
+                        RejectionReason.MALFORMED, f -> {
+                            String body = f.paymentBody(f.transaction());
+                            return new InboundCallback(wechat.signedHeaders(body, Instant.now(), "n".repeat(65),
+                                    keys.wechatPlatformKeyId()), body.getBytes(StandardCharsets.UTF_8));
+                        }),
                 new Case("wechat: replayed nonce", Channel.WECHAT_PAY, RejectionReason.REPLAYED_NONCE, f -> {
                     InboundCallback original = f.wechatSigned(f.paymentBody(f.transaction()));
                     // The original delivery is accepted; the same request sent again must not be.
