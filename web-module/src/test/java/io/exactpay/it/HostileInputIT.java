@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -165,6 +166,27 @@ class HostileInputIT {
         assertTrue(dead.getStringProperty("deadLetterReason").contains("longer than"),
                 dead.getStringProperty("deadLetterReason"));
         assertEquals(1, dead.getIntProperty("deadLetterDeliveryAttempts"), "not retried");
+    }
+
+    @Test
+    void aCallbackFieldCarryingALineBreakCannotForgeALogLine() throws Exception {
+        String marker = "FORGED-" + UUID.randomUUID();
+        long mark = ConsoleLog.mark();
+        // sign_type is quoted in the rejection's log line; this one carries a whole fake log entry.
+        String body = "app_id=2021000000000001&out_trade_no=x&sign=AAAA&sign_type=RSA2%0A%5B2026-12-01T00%3A00%3A00%5D+"
+                + marker + "+ALIPAY+callback+accepted";
+
+        HttpResponse<String> answer = Api.post("/api/v1/callbacks/alipay", body, null);
+
+        assertEquals("failure", answer.body());
+        List<String> lines = List.of();
+        for (int i = 0; i < 50 && lines.stream().noneMatch(l -> l.contains(marker)); i++) {
+            Thread.sleep(100);
+            lines = ConsoleLog.since(mark);
+        }
+        List<String> mentioning = lines.stream().filter(l -> l.contains(marker)).toList();
+        assertEquals(1, mentioning.size(), mentioning.toString());
+        assertTrue(mentioning.get(0).contains("sign_type RSA2\\n[2026-12-01T00:00:00] " + marker), mentioning.get(0));
     }
 
     static String order(String merchantOrderNo, long amount, String currency) {
