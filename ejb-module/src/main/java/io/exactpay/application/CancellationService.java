@@ -25,10 +25,11 @@ public interface CancellationService {
 
     /**
      * {@link #cancel} for a command message, exactly once per sender and message id: a repeated
-     * message changes nothing and gets the order as it is now.
+     * message changes nothing and gets the order as it is now; a message id the sender used for
+     * another command, or a cancel of another order, is refused with nothing changed.
      */
     OrderView cancelOnce(String messageId, int deliveryAttempt, UUID orderId, String clientId, CancelReason reason,
-                         String actor) throws OrderNotFoundException, IllegalTransitionException;
+                         String actor) throws OrderNotFoundException, IllegalTransitionException, MessageIdReusedException;
 
     /** Support refunds a PAID order in full by hand: REFUNDING, with the refund requested. */
     OrderView refundInFull(UUID orderId, String actor) throws OrderNotFoundException, IllegalTransitionException;

@@ -13,4 +13,10 @@ public record TimelineEntry(int revision, Instant at, String actor, String actio
                 entry.statusBefore() == null ? null : entry.statusBefore().name(), entry.statusAfter().name(),
                 entry.detail());
     }
+
+    /** As a client's portal reads it: a support person's change says "staff", not who it was. */
+    public TimelineEntry asSeenByClient() {
+        return actor.startsWith("staff:") ? new TimelineEntry(revision, at, "staff", action, statusBefore, statusAfter,
+                detail) : this;
+    }
 }

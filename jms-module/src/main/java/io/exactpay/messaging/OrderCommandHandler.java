@@ -2,12 +2,14 @@ package io.exactpay.messaging;
 
 import io.exactpay.application.AddRemark;
 import io.exactpay.application.CancellationService;
+import io.exactpay.application.MessageIdReusedException;
 import io.exactpay.application.OrderPlacement;
 import io.exactpay.application.OrderService;
 import io.exactpay.application.OrderView;
 import io.exactpay.application.PlaceOrder;
 import io.exactpay.application.PlaceOrderOnce;
 import io.exactpay.domain.model.order.IllegalTransitionException;
+import io.exactpay.domain.model.order.OrderAmountRule;
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.messaging.contract.OrderCommand;
 import io.exactpay.messaging.contract.Replies;
@@ -15,6 +17,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
 
@@ -32,6 +35,10 @@ public class OrderCommandHandler {
 
     @Inject
     private CancellationService cancellation;
+
+    @Inject
+    @ConfigProperty(name = "exactpay.order.max-amount", defaultValue = "" + OrderAmountRule.DEFAULT_MAX_MINOR_UNITS)
+    private long maxAmount;
 
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public String handle(String clientId, OrderCommand command, int deliveryAttempt) throws OrderNotFoundException {
@@ -60,6 +67,10 @@ public class OrderCommandHandler {
     }
 
     private String createOrder(String clientId, OrderCommand.CreateOrder create, int deliveryAttempt) {
+        Optional<String> refusal = new OrderAmountRule(maxAmount).refusal(create.amountMinor(), create.currency());
+        if (refusal.isPresent()) {
+            return Replies.error(OrderCommand.CreateOrder.TYPE, Replies.VALIDATION, refusal.get(), null);
+        }
         OrderPlacement placement = orders.placeOrderOnce(new PlaceOrderOnce(create.messageId(), deliveryAttempt,
                 new PlaceOrder(clientId, create.merchantOrderNo(), create.amountMinor(), create.currency(),
                         create.subject())));
@@ -84,6 +95,9 @@ public class OrderCommandHandler {
         try {
             return Replies.orderState(cancellation.cancelOnce(cancel.messageId(), deliveryAttempt, cancel.orderId(),
                     clientId, cancel.reason(), "jms:" + clientId));
+        } catch (MessageIdReusedException e) {
+            return Replies.error(OrderCommand.CancelOrder.TYPE, Replies.MESSAGE_ID_REUSED, e.getMessage(),
+                    e.earlierOrderId());
         } catch (IllegalTransitionException e) {
             throw new IllegalStateException("order changed while cancelling: " + e.getMessage(), e);
         }

@@ -30,8 +30,8 @@ import java.util.UUID;
 /**
  * A development identity provider: an RSA key pair under the data directory, made on the first
  * start and kept across restarts, and the RS256 bearer tokens it signs for the portal API
- * (MicroProfile JWT: issuer, subject, {@code groups} as roles). Never for production, where the
- * server is given an identity provider's key instead ({@code jwt.public-key-location}).
+ * (MicroProfile JWT: issuer, audience, subject, {@code groups} as roles). Never for production, where
+ * the server is given an identity provider's key instead ({@code jwt.public-key-location}).
  *
  * <p>A portal's client id is the {@value #CLIENT_ID_CLAIM} claim (RFC 9068 access tokens carry it);
  * support and admin tokens have none and may read every client's orders.
@@ -45,15 +45,18 @@ public final class DevelopmentTokens {
 
     private static final String PRIVATE_KEY_FILE = "signing-key.pem";
     private static final String PUBLIC_KEY_FILE = "public-key.pem";
+    private static final String TOKEN_FILE = "tokens.env";
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
     private final String issuer;
+    private final String audience;
 
-    private DevelopmentTokens(PrivateKey privateKey, PublicKey publicKey, String issuer) {
+    private DevelopmentTokens(PrivateKey privateKey, PublicKey publicKey, String issuer, String audience) {
         this.privateKey = privateKey;
         this.publicKey = publicKey;
         this.issuer = issuer;
+        this.audience = audience;
     }
 
     /** The key pair's directory under the data directory. */
@@ -64,6 +67,11 @@ public final class DevelopmentTokens {
     /** The PEM public key that the server verifies development tokens with. */
     public static Path publicKeyFile(Path dataDir) {
         return keyDir(dataDir).resolve(PUBLIC_KEY_FILE);
+    }
+
+    /** Where the run command keeps its current development tokens, readable by the server's user only. */
+    public static Path tokenFile(Path dataDir) {
+        return keyDir(dataDir).resolve(TOKEN_FILE);
     }
 
     /** The key pair of the settings' data directory, made now if there is none yet. */
@@ -84,7 +92,7 @@ public final class DevelopmentTokens {
             PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(unpem(Files.readString(privateFile))));
             PublicKey publicKey = rsa.generatePublic(
                     new X509EncodedKeySpec(unpem(Files.readString(publicKeyFile(settings.dataDir())))));
-            return new DevelopmentTokens(privateKey, publicKey, settings.get("jwt.issuer"));
+            return new DevelopmentTokens(privateKey, publicKey, settings.get("jwt.issuer"), settings.get("jwt.audience"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot make or read the development key pair in " + dir, e);
         }
@@ -100,10 +108,27 @@ public final class DevelopmentTokens {
         return sign(claims(name, List.of(role), Instant.now(), lifetime).build());
     }
 
+    /**
+     * Signs a portal, a support and an admin token valid for {@code lifetime} and writes them to
+     * {@link #tokenFile} (owner-only) as shell variables, replacing the earlier ones. Staff tokens
+     * are never printed: a console log is read by more people than the server's user.
+     */
+    public Path writeTokenFile(Path dataDir, String portalClient, Duration lifetime) throws IOException {
+        Path file = tokenFile(dataDir);
+        OwnerOnlyFiles.directory(file.getParent());
+        OwnerOnlyFiles.writeString(file, "# Development bearer tokens, valid " + lifetime.toMinutes()
+                + " minutes from " + Instant.now() + "; source this file: . " + file + "\n"
+                + "EXACTPAY_PORTAL_TOKEN=" + portal(portalClient, lifetime) + "\n"
+                + "EXACTPAY_SUPPORT_TOKEN=" + staff("support", SUPPORT, lifetime) + "\n"
+                + "EXACTPAY_ADMIN_TOKEN=" + staff("admin", ADMIN, lifetime) + "\n");
+        return file;
+    }
+
     /** The claims MicroProfile JWT requires, valid from {@code issuedAt} for {@code lifetime}. */
     public JWTClaimsSet.Builder claims(String subject, List<String> groups, Instant issuedAt, Duration lifetime) {
         return new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(audience)
                 .subject(subject)
                 .claim("upn", subject)
                 .claim("groups", groups)

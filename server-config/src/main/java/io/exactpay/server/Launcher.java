@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the whole system on embedded defaults: PostgreSQL, the Artemis broker, the channel sandbox
@@ -19,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Launcher {
 
-    /** The client whose portal token the launcher prints. */
+    /** The client of the portal token the launcher writes. */
     static final String DEMO_CLIENT = "demo-portal";
 
     private Launcher() {
@@ -113,7 +116,7 @@ public final class Launcher {
         log("Health   " + payara.baseUri().resolve("health"));
         log("Metrics  " + payara.baseUri().resolve("metrics"));
         log("Data in  " + dataDir + "; Ctrl-C stops everything. A part that dies is started again on its own data.");
-        if (tokens != null) printTokens(tokens, settings, payara);
+        if (tokens != null) writeTokens(tokens, settings, payara);
         else log("Bearer tokens from " + settings.get("jwt.issuer") + ", verified with " + settings.jwtPublicKeyLocation());
         String end = supervisor.superviseUntilStopped();
         log(end);
@@ -145,17 +148,34 @@ public final class Launcher {
         }
     }
 
-    /** Development tokens for the demo: long-lived, signed with the data directory's own key. */
-    private static void printTokens(DevelopmentTokens tokens, Settings settings, PayaraMicroProcess payara) {
-        Duration lifetime = Duration.ofDays(365);
-        String portal = tokens.portal(DEMO_CLIENT, lifetime);
-        log("Bearer tokens, development only (valid " + lifetime.toDays() + " days, signed by the key pair in "
-                + DevelopmentTokens.publicKeyFile(settings.dataDir()).getParent() + "):");
-        log("  portal (client " + DEMO_CLIENT + "): " + portal);
-        log("  support: " + tokens.staff("support", DevelopmentTokens.SUPPORT, lifetime));
-        log("  admin:   " + tokens.staff("admin", DevelopmentTokens.ADMIN, lifetime));
-        log("  curl -s -X POST " + payara.baseUri().resolve("api/v1/orders") + " -H 'Authorization: Bearer " + portal
-                + "' -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-1001'"
+    /**
+     * Development tokens for the demo, signed with the data directory's own key. They live no
+     * longer than the server accepts a token ({@code jwt.max-token-age}), so the file is written
+     * again every half of that; only the path is printed, never a staff token.
+     */
+    private static void writeTokens(DevelopmentTokens tokens, Settings settings, PayaraMicroProcess payara)
+            throws java.io.IOException {
+        Duration lifetime = settings.maxTokenAge();
+        Path file = tokens.writeTokenFile(settings.dataDir(), DEMO_CLIENT, lifetime);
+        ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "exactpay-token-renewal");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = Math.max(1, lifetime.toSeconds() / 2);
+        renewal.scheduleAtFixedRate(() -> {
+            try {
+                tokens.writeTokenFile(settings.dataDir(), DEMO_CLIENT, lifetime);
+            } catch (java.io.IOException | RuntimeException e) {
+                System.err.println("[exactpay] renewing the development tokens in " + file + " failed: " + e);
+            }
+        }, every, every, TimeUnit.SECONDS);
+        log("Bearer tokens, development only (portal client " + DEMO_CLIENT + ", support, admin), valid "
+                + lifetime.toMinutes() + " minutes and renewed every " + every / 60 + " minutes, in " + file
+                + " (owner-only). Load them with: . " + file);
+        log("  curl -s -X POST " + payara.baseUri().resolve("api/v1/orders")
+                + " -H \"Authorization: Bearer $EXACTPAY_PORTAL_TOKEN\""
+                + " -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-1001'"
                 + " -d '{\"merchantOrderNo\":\"M-1001\",\"amount\":1999,\"currency\":\"CNY\",\"subject\":\"Green tea\"}'");
     }
 

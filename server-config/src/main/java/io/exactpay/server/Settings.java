@@ -1,6 +1,7 @@
 package io.exactpay.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -25,6 +26,8 @@ public final class Settings {
         DEFAULTS.put("data-dir", "var");
         DEFAULTS.put("http.host", "127.0.0.1");
         DEFAULTS.put("http.port", "8080");
+        // The largest request body the API and the callbacks read.
+        DEFAULTS.put("http.max-body-bytes", "65536");
         // Payara Micro's instance name: part of every XA transaction id it writes, so it must stay
         // the same across restarts (recovery finds its own in-doubt branches by it) and differ
         // between instances that share a database and broker.
@@ -66,6 +69,8 @@ public final class Settings {
         DEFAULTS.put("tx.timeout-seconds", "60");
 
         DEFAULTS.put("order.time-to-pay", "PT30M");
+        // The largest order, in fen (50,000.00 CNY).
+        DEFAULTS.put("order.max-amount", "5000000");
         DEFAULTS.put("janitor.interval", "PT30S");
         DEFAULTS.put("janitor.stale-after", "PT2M");
 
@@ -73,6 +78,11 @@ public final class Settings {
         // directory, made on the first start, whose tokens the launcher prints.
         DEFAULTS.put("jwt.issuer", "exactpay-dev");
         DEFAULTS.put("jwt.public-key-location", "");
+        // Every token must name this API as its audience (so a token an identity provider issued
+        // for another service is refused) and is refused once this long past its issue time,
+        // whatever its expiry says.
+        DEFAULTS.put("jwt.audience", "exactpay-api");
+        DEFAULTS.put("jwt.max-token-age", "PT1H");
         DEFAULTS.put("idempotency.retention", "PT24H");
     }
 
@@ -168,11 +178,13 @@ public final class Settings {
     public Map<String, String> applicationProperties() {
         Map<String, String> props = new LinkedHashMap<>();
         for (String key : new String[] {"jms.max-delivery-attempts", "jms.later-delivery-ms", "db.lock-timeout-ms", "idempotency.retention",
-                "order.time-to-pay", "janitor.interval", "janitor.stale-after"}) {
+                "order.time-to-pay", "order.max-amount", "http.max-body-bytes", "janitor.interval", "janitor.stale-after"}) {
             props.put("exactpay." + key, get(key));
         }
         props.put("mp.jwt.verify.issuer", get("jwt.issuer"));
         props.put("mp.jwt.verify.publickey.location", jwtPublicKeyLocation());
+        props.put("mp.jwt.verify.audiences", get("jwt.audience"));
+        props.put("mp.jwt.verify.token.age", Long.toString(maxTokenAge().toSeconds()));
         String callbacks = get("callback-base-url");
         props.put("exactpay.callback-base-url", callbacks.isEmpty()
                 ? "http://" + get("http.host") + ":" + get("http.port") : callbacks);
@@ -182,6 +194,13 @@ public final class Settings {
     /** True when no identity provider's key is configured: the launcher makes and uses its own. */
     public boolean developmentTokens() {
         return get("jwt.public-key-location").isEmpty();
+    }
+
+    /** How long after its issue time ({@code iat}) a bearer token is still accepted. */
+    public Duration maxTokenAge() {
+        Duration age = Duration.parse(get("jwt.max-token-age"));
+        if (age.isNegative() || age.isZero()) throw new IllegalArgumentException("jwt.max-token-age must be positive");
+        return age;
     }
 
     /** Where the server reads the key that verifies bearer tokens: a path or URL MicroProfile JWT accepts. */

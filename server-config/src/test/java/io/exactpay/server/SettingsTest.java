@@ -50,6 +50,18 @@ class SettingsTest {
     }
 
     @Test
+    void theServerRequiresAnAudienceAndBoundsTheTokenAge() {
+        Map<String, String> defaults = Settings.load().applicationProperties();
+        assertEquals("exactpay-api", defaults.get("mp.jwt.verify.audiences"));
+        assertEquals("3600", defaults.get("mp.jwt.verify.token.age"));
+
+        Map<String, String> own = Settings.load(Map.of("jwt.audience", "https://api.shop.example",
+                "jwt.max-token-age", "PT5M")).applicationProperties();
+        assertEquals("https://api.shop.example", own.get("mp.jwt.verify.audiences"));
+        assertEquals("300", own.get("mp.jwt.verify.token.age"));
+    }
+
+    @Test
     void passwordsAreNotPrinted() {
         String shown = Settings.load(Map.of("db.password", "s3cret")).toString();
         assertFalse(shown.contains("s3cret"));

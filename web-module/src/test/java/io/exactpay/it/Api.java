@@ -12,8 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The portal API over HTTP, as a portal calls it: with a bearer token of the suite's portal client
@@ -28,7 +30,16 @@ public final class Api {
     private static final HttpClient CLIENT_HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    // Tokens are signed again well before the server's token age limit (jwt.max-token-age) refuses them.
+    private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(30);
+    private static final Duration RESIGN_AFTER = Duration.ofMinutes(10);
+    private static final Map<String, SignedToken> TOKENS = new ConcurrentHashMap<>();
+
+    private record SignedToken(String token, Instant signedAt) {
+        boolean fresh() {
+            return signedAt.plus(RESIGN_AFTER).isAfter(Instant.now());
+        }
+    }
 
     private Api() {
     }
@@ -62,12 +73,17 @@ public final class Api {
 
     /** A portal's token for {@code clientId}: it sees that client's orders only. */
     public static String portalToken(String clientId) {
-        return TOKENS.computeIfAbsent("portal:" + clientId, k -> tokens().portal(clientId, Duration.ofHours(12)));
+        return token("portal:" + clientId, () -> tokens().portal(clientId, TOKEN_LIFETIME));
     }
 
     /** A support (or admin) person's token. */
     public static String staffToken(String role) {
-        return TOKENS.computeIfAbsent("staff:" + role, k -> tokens().staff("it-" + role, role, Duration.ofHours(12)));
+        return token("staff:" + role, () -> tokens().staff("it-" + role, role, TOKEN_LIFETIME));
+    }
+
+    private static String token(String key, Supplier<String> sign) {
+        return TOKENS.compute(key, (k, old) -> old != null && old.fresh() ? old : new SignedToken(sign.get(),
+                Instant.now())).token();
     }
 
     public static DevelopmentTokens tokens() {

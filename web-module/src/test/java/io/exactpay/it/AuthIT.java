@@ -58,6 +58,36 @@ class AuthIT {
     }
 
     @Test
+    void aTokenForAnotherAudienceOrForNoneIsUnauthorized() throws Exception {
+        String otherAudience = Api.tokens().sign(portalClaims(Instant.now(), Duration.ofMinutes(10))
+                .audience("another-service").build());
+        String noAudience = Api.tokens().sign(portalClaims(Instant.now(), Duration.ofMinutes(10))
+                .audience((String) null).build());
+
+        assertProblem(401, "unauthorized", Api.post("/api/v1/orders", Api.orderJson("AUTH-" + UUID.randomUUID(), 100),
+                otherAudience));
+        assertProblem(401, "unauthorized", Api.get(ORDER + UUID.randomUUID(), noAudience));
+        assertEquals(0, OrderDatabase.count("select count(*) from orders where client_id = ?", "aud-portal"));
+    }
+
+    @Test
+    void aTokenIssuedLongerAgoThanTheAgeLimitIsUnauthorizedThoughNotExpired() throws Exception {
+        // Issued two hours ago with a day to run: the server's limit (one hour) refuses it anyway.
+        String old = Api.tokens().sign(portalClaims(Instant.now().minus(Duration.ofHours(2)), Duration.ofDays(1))
+                .build());
+        String recent = Api.tokens().sign(portalClaims(Instant.now().minus(Duration.ofMinutes(5)), Duration.ofDays(1))
+                .build());
+
+        assertProblem(401, "unauthorized", Api.get(ORDER + UUID.randomUUID(), old));
+        assertProblem(404, "order-not-found", Api.get(ORDER + UUID.randomUUID(), recent));
+    }
+
+    private static JWTClaimsSet.Builder portalClaims(Instant issuedAt, Duration lifetime) {
+        return Api.tokens().claims("aud-portal", List.of(DevelopmentTokens.PORTAL), issuedAt, lifetime)
+                .claim(DevelopmentTokens.CLIENT_ID_CLAIM, "aud-portal");
+    }
+
+    @Test
     void aPortalSeesOnlyItsOwnClientsOrdersAndSupportSeesAll() throws Exception {
         String orderId = Api.placeOrder("AUTH-" + UUID.randomUUID(), 300);
         String other = Api.portalToken("other-portal-" + UUID.randomUUID());
@@ -93,13 +123,26 @@ class AuthIT {
     }
 
     @Test
-    void openApiDescribesTheOrdersApiAndItsBearerScheme() throws Exception {
-        HttpResponse<String> document = Api.get("/openapi", null);
+    void openApiDescribesTheOrdersApiAndItsBearerSchemeToTheApisOwnRolesOnly() throws Exception {
+        assertProblem(401, "unauthorized", Api.get("/openapi", null));
+
+        HttpResponse<String> document = Api.get("/openapi");
 
         assertEquals(200, document.statusCode());
         assertTrue(document.body().contains("/api/v1/orders:"), document.body());
         assertTrue(document.body().contains("title: ExactPay"), document.body());
         assertTrue(document.body().contains("scheme: bearer"), document.body());
+    }
+
+    @Test
+    void onlyAdminsReadTheMetrics() throws Exception {
+        assertProblem(401, "unauthorized", Api.get("/metrics", null));
+        assertProblem(403, "forbidden", Api.get("/metrics"));
+        assertProblem(403, "forbidden", Api.get("/metrics", Api.staffToken(DevelopmentTokens.SUPPORT)));
+
+        HttpResponse<String> metrics = Api.get("/metrics", Api.staffToken(DevelopmentTokens.ADMIN));
+        assertEquals(200, metrics.statusCode(), metrics.body());
+        assertTrue(metrics.body().contains("exactpay_"), metrics.body());
     }
 
     private static void assertProblem(int status, String type, HttpResponse<String> response) {

@@ -2,6 +2,7 @@ package io.exactpay.application.internal;
 
 import io.exactpay.application.CallbackService;
 import io.exactpay.domain.model.payment.Channel;
+import io.exactpay.infrastructure.LogText;
 import io.exactpay.infrastructure.channel.CallbackReply;
 import io.exactpay.infrastructure.channel.CallbackVerdict;
 import io.exactpay.infrastructure.channel.InboundCallback;
@@ -49,7 +50,9 @@ public class DefaultCallbackService implements CallbackService {
             context.setRollbackOnly();
             if (verdict instanceof CallbackVerdict.Rejected rejected) {
                 metrics.callbackRejected(channel, rejected.reason().name());
-                LOG.warning(() -> channel + " callback rejected: " + rejected.reason() + " " + rejected.detail());
+                // The detail quotes what the caller sent (ids, headers): escaped, it stays on its line.
+                LOG.warning(() -> channel + " callback rejected: " + rejected.reason() + " "
+                        + LogText.escaped(rejected.detail()));
             }
         }
         return verdict.reply();

@@ -2,6 +2,7 @@ package io.exactpay.application.internal;
 
 import io.exactpay.application.ApplicationEvents;
 import io.exactpay.application.CancellationService;
+import io.exactpay.application.MessageIdReusedException;
 import io.exactpay.application.OrderView;
 import io.exactpay.domain.model.order.CancelOutcome;
 import io.exactpay.domain.model.order.CancelReason;
@@ -94,9 +95,12 @@ public class DefaultCancellationService implements CancellationService {
     @Override
     public OrderView cancelOnce(String messageId, int deliveryAttempt, UUID orderId, String clientId,
                                 CancelReason reason, String actor)
-            throws OrderNotFoundException, IllegalTransitionException {
+            throws OrderNotFoundException, IllegalTransitionException, MessageIdReusedException {
         Optional<ProcessedMessages.Processed> earlier = processedMessages.find(clientId, messageId);
-        if (earlier.isPresent() && earlier.get().orderId().equals(orderId)) {
+        if (earlier.isPresent()) {
+            if (!CANCEL_ORDER.equals(earlier.get().command()) || !earlier.get().orderId().equals(orderId)) {
+                throw new MessageIdReusedException(messageId, earlier.get().command(), earlier.get().orderId());
+            }
             return OrderView.of(orders.find(orderId).orElseThrow(() -> new OrderNotFoundException(orderId)));
         }
         OrderView order = cancel(orderId, clientId, reason, actor);

@@ -167,6 +167,12 @@ class BadCallbackTest {
                 new Case("wechat: timestamp six minutes ahead", Channel.WECHAT_PAY, RejectionReason.STALE_TIMESTAMP,
                         f -> f.wechatSigned(f.paymentBody(f.transaction()), Instant.now().plusSeconds(360),
                                 keys.wechatPlatformKeyId())),
+                new Case("wechat: signed nonce longer than the replay guard keeps", Channel.WECHAT_PAY,
+                        RejectionReason.MALFORMED, f -> {
+                            String body = f.paymentBody(f.transaction());
+                            return new InboundCallback(wechat.signedHeaders(body, Instant.now(), "n".repeat(65),
+                                    keys.wechatPlatformKeyId()), body.getBytes(StandardCharsets.UTF_8));
+                        }),
                 new Case("wechat: replayed nonce", Channel.WECHAT_PAY, RejectionReason.REPLAYED_NONCE, f -> {
                     InboundCallback original = f.wechatSigned(f.paymentBody(f.transaction()));
                     // The original delivery is accepted; the same request sent again must not be.
@@ -269,6 +275,11 @@ class BadCallbackTest {
                 new Case("alipay: another seller", Channel.ALIPAY, RejectionReason.WRONG_MERCHANT, f -> {
                     Map<String, String> p = f.alipayPayment();
                     p.put("seller_id", "2088000000000000");
+                    return f.alipaySigned(p);
+                }),
+                new Case("alipay: no seller_id", Channel.ALIPAY, RejectionReason.WRONG_MERCHANT, f -> {
+                    Map<String, String> p = f.alipayPayment();
+                    p.remove("seller_id");
                     return f.alipaySigned(p);
                 }),
                 new Case("alipay: currency differs", Channel.ALIPAY, RejectionReason.CURRENCY_MISMATCH, f -> {

@@ -21,6 +21,7 @@ public final class Replies {
     public static final String ORDER_NOT_FOUND = "order-not-found";
     public static final String MESSAGE_ID_REUSED = "message-id-reused";
     public static final String ILLEGAL_TRANSITION = "illegal-transition";
+    public static final String VALIDATION = "validation";
 
     private Replies() {
     }

@@ -168,7 +168,7 @@ class ContractSchemaTest {
     void theErrorCodesAreTheOnesTheSchemaLists() throws Exception {
         JsonObject error = schema("command-error.schema.json").getJsonObject("properties").getJsonObject("error");
         assertEquals(Set.of(Replies.ORDER_EXISTS, Replies.ORDER_NOT_FOUND, Replies.MESSAGE_ID_REUSED,
-                        Replies.ILLEGAL_TRANSITION),
+                        Replies.ILLEGAL_TRANSITION, Replies.VALIDATION),
                 Set.copyOf(strings(error, "enum")));
     }
 

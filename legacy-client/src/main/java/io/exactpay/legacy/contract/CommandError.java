@@ -19,7 +19,8 @@ public record CommandError(String command, Code error, String detail, UUID order
         ORDER_EXISTS("order-exists"),
         ORDER_NOT_FOUND("order-not-found"),
         MESSAGE_ID_REUSED("message-id-reused"),
-        ILLEGAL_TRANSITION("illegal-transition");
+        ILLEGAL_TRANSITION("illegal-transition"),
+        VALIDATION("validation");
 
         private final String wire;
 

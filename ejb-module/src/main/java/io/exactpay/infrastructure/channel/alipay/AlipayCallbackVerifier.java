@@ -75,7 +75,7 @@ public final class AlipayCallbackVerifier implements CallbackVerifier {
         if (!settings.appId().equals(params.get("app_id"))) {
             return reject(RejectionReason.WRONG_APP, "app_id " + params.get("app_id"));
         }
-        if (settings.sellerId() != null && !settings.sellerId().equals(params.get("seller_id"))) {
+        if (!settings.sellerId().equals(params.get("seller_id"))) {
             return reject(RejectionReason.WRONG_MERCHANT, "seller_id " + params.get("seller_id"));
         }
         try {

@@ -12,7 +12,8 @@ import java.util.Properties;
  *
  * @param gatewayUrl https://openapi.alipay.com/gateway.do in production, the sandbox's otherwise
  * @param alipayPublicKeyFile Alipay's public key (not the app's): verifies answers and callbacks
- * @param sellerId the merchant's Alipay partner id (2088...); when set, callbacks must name it
+ * @param sellerId the merchant's Alipay partner id (2088...), required: a notice naming another seller is
+ *                 refused, so another merchant's genuine notice for our out_trade_no cannot pay our order
  */
 public record AlipaySettings(String gatewayUrl, String appId, Path appPrivateKeyFile, Path alipayPublicKeyFile,
                              String sellerId, Duration connectTimeout, Duration readTimeout, int maxCallbackBytes) {
@@ -26,7 +27,7 @@ public record AlipaySettings(String gatewayUrl, String appId, Path appPrivateKey
                 p.required("app-id"),
                 p.path("app-private-key-file"),
                 p.path("alipay-public-key-file"),
-                p.optional("seller-id", null),
+                p.required("seller-id"),
                 p.millis("connect-timeout-ms", 5_000),
                 p.millis("read-timeout-ms", 10_000),
                 p.integer("max-callback-bytes", 64 * 1024));

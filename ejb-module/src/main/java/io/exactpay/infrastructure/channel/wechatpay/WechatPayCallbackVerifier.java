@@ -38,6 +38,7 @@ public final class WechatPayCallbackVerifier implements CallbackVerifier {
 
     static final Duration WINDOW = Duration.ofMinutes(5);
     private static final CallbackReply OK = new CallbackReply(204, null, "");
+    static final int MAX_NONCE_CHARS = 64;
 
     private final WechatPaySettings settings;
     private final NotificationParser parser;
@@ -70,6 +71,10 @@ public final class WechatPayCallbackVerifier implements CallbackVerifier {
         String signature = callback.header("Wechatpay-Signature");
         if (blank(timestamp) || blank(nonce) || blank(serial) || blank(signature)) {
             return reject(400, RejectionReason.MISSING_HEADER, "a Wechatpay-* header is missing");
+        }
+        if (nonce.length() > MAX_NONCE_CHARS) {
+            // The replay guard keeps nonces of up to this length (WeChat Pay's are 32).
+            return reject(400, RejectionReason.MALFORMED, "nonce longer than " + MAX_NONCE_CHARS + " characters");
         }
         Instant sentAt;
         try {

@@ -1,5 +1,6 @@
 package io.exactpay.interfaces.rest.order;
 
+import io.exactpay.domain.model.order.OrderAmountRule;
 import io.exactpay.interfaces.rest.problem.Problem;
 import io.exactpay.interfaces.rest.problem.ProblemException;
 import jakarta.ws.rs.core.Response;
@@ -27,7 +28,7 @@ public record CreateOrderRequest(String merchantOrderNo, BigDecimal amount, Stri
         return timeToPaySeconds == null ? null : Duration.ofSeconds(timeToPaySeconds);
     }
 
-    void validate() {
+    void validate(OrderAmountRule amountRule) {
         List<String> errors = new ArrayList<>();
         text(errors, "merchantOrderNo", merchantOrderNo, 64);
         text(errors, "subject", subject, 128);
@@ -35,6 +36,7 @@ public record CreateOrderRequest(String merchantOrderNo, BigDecimal amount, Stri
             errors.add("amount must be a positive integer of minor units");
         }
         if (currency == null || !currency.matches("[A-Z]{3}")) errors.add("currency must be an ISO 4217 code");
+        if (errors.isEmpty()) amountRule.refusal(amountMinor(), currency).ifPresent(errors::add);
         if (timeToPaySeconds != null && (timeToPaySeconds < 1 || timeToPaySeconds > MAX_TIME_TO_PAY_SECONDS)) {
             errors.add("timeToPaySeconds must be between 1 and " + MAX_TIME_TO_PAY_SECONDS);
         }

@@ -6,6 +6,7 @@ import io.exactpay.application.PaymentService;
 import io.exactpay.application.OrderView;
 import io.exactpay.application.PlaceOrder;
 import io.exactpay.domain.model.order.DuplicateMerchantOrderException;
+import io.exactpay.domain.model.order.OrderAmountRule;
 import io.exactpay.interfaces.rest.ClientIdentity;
 import io.exactpay.interfaces.rest.idempotency.Idempotent;
 import io.exactpay.interfaces.rest.problem.Problem;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Orders of the caller's client: place one, read one (staff read any). */
 @Path("v1/orders")
@@ -41,6 +43,10 @@ public class OrderResource {
     @Inject
     private OrderHistory history;
 
+    @Inject
+    @ConfigProperty(name = "exactpay.order.max-amount", defaultValue = "" + OrderAmountRule.DEFAULT_MAX_MINOR_UNITS)
+    private long maxAmount;
+
     @Context
     private UriInfo uri;
 
@@ -55,7 +61,7 @@ public class OrderResource {
             throw new ProblemException(Problem.of("validation", "Invalid request", Response.Status.BAD_REQUEST,
                     "A JSON body is required"));
         }
-        request.validate();
+        request.validate(new OrderAmountRule(maxAmount));
         try {
             OrderView order = orders.placeOrder(new PlaceOrder(clientId(), request.merchantOrderNo(),
                     request.amountMinor(), request.currency(), request.subject(), request.timeToPay()));

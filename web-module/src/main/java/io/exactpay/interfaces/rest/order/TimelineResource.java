@@ -35,6 +35,8 @@ public class TimelineResource {
     @GET
     @RolesAllowed({ClientIdentity.PORTAL, ClientIdentity.SUPPORT, ClientIdentity.ADMIN})
     public List<TimelineEntry> timeline(@PathParam("orderId") String orderId) {
-        return history.timeline(ClientIdentity.visibleOrder(orders, security, orderId).id());
+        List<TimelineEntry> timeline = history.timeline(ClientIdentity.visibleOrder(orders, security, orderId).id());
+        // Staff see who did what; a client's portal sees that staff did it, not a person's login name.
+        return ClientIdentity.isStaff(security) ? timeline : timeline.stream().map(TimelineEntry::asSeenByClient).toList();
     }
 }

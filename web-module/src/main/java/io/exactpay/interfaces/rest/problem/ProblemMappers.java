@@ -1,6 +1,7 @@
 package io.exactpay.interfaces.rest.problem;
 
 import io.exactpay.domain.model.order.OrderBusyException;
+import io.exactpay.infrastructure.LogText;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
@@ -87,7 +88,8 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(OrderBusyException e) {
-            LOG.info(() -> uri.getRequestUri() + ": " + e.getMessage() + ", answered 409 order-busy");
+            LOG.info(() -> LogText.escaped(uri.getRequestUri().toString()) + ": " + e.getMessage()
+                    + ", answered 409 order-busy");
             return Response.fromResponse(Problem.of("order-busy", "Order busy", Response.Status.CONFLICT,
                             "The order is being changed by other work; nothing was changed. Retry shortly.")
                             .toResponse(uri.getRequestUri()))
@@ -104,7 +106,7 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(Exception e) {
-            LOG.log(Level.SEVERE, "Request failed: " + uri.getRequestUri(), e);
+            LOG.log(Level.SEVERE, "Request failed: " + LogText.escaped(uri.getRequestUri().toString()), e);
             return Problem.of("internal", "Internal error", Response.Status.INTERNAL_SERVER_ERROR,
                     "The request was not carried out; nothing was changed. Retry later.")
                     .toResponse(uri.getRequestUri());

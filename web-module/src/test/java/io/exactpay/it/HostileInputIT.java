@@ -1,0 +1,209 @@
+package io.exactpay.it;
+
+import io.exactpay.server.DevelopmentTokens;
+import jakarta.jms.Message;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The hostile-input catalog (README, "Security"): each case is input that a user or an attacker
+ * can send, answered with a clear error (problem+json, a CommandError, the channel's failure body
+ * or a dead letter with its reason) and nothing stored.
+ */
+class HostileInputIT {
+
+    private static final String ORDERS = "/api/v1/orders";
+
+    @Test
+    void anOrderInACurrencyTheChannelsDoNotSettleIsRefused() throws Exception {
+        String no = "HOSTILE-" + UUID.randomUUID();
+
+        HttpResponse<String> response = Api.post(ORDERS, order(no, 1999, "USD"));
+
+        assertProblem(400, "validation", response);
+        assertTrue(Api.json(response.body()).getString("detail").contains("CNY"), response.body());
+        assertNoOrder(no);
+    }
+
+    @Test
+    void anOrderAboveTheAmountCeilingIsRefused() throws Exception {
+        String no = "HOSTILE-" + UUID.randomUUID();
+
+        assertProblem(400, "validation", Api.post(ORDERS, order(no, 5_000_001, "CNY")));
+        assertProblem(400, "validation", Api.post(ORDERS, order(no, Long.MAX_VALUE, "CNY")));
+        assertNoOrder(no);
+        assertEquals(201, Api.post(ORDERS, order(no, 5_000_000, "CNY")).statusCode(), "the ceiling itself is allowed");
+    }
+
+    @Test
+    void aLegacyOrderInAnotherCurrencyOrAboveTheCeilingIsAnsweredAndNotPlaced() throws Exception {
+        String no = "HOSTILE-" + UUID.randomUUID();
+        String usd = Json.createObjectBuilder().add("type", "CreateOrder").add("schemaVersion", 1)
+                .add("messageId", UUID.randomUUID().toString()).add("merchantOrderNo", no).add("amount", 1999)
+                .add("currency", "EUR").add("subject", "Hostile").build().toString();
+
+        JsonObject currency = Commands.reply(Commands.SENDER, Commands.send(usd));
+        JsonObject ceiling = Commands.reply(Commands.SENDER,
+                Commands.send(Commands.createOrder(UUID.randomUUID().toString(), no, 5_000_001)));
+
+        for (JsonObject reply : new JsonObject[] {currency, ceiling}) {
+            assertEquals("CommandError", reply.getString("type"), reply.toString());
+            assertEquals("validation", reply.getString("error"), reply.toString());
+        }
+        assertNoOrder(no);
+    }
+
+    @Test
+    void aRemarkOnAnotherSystemsOrderIsDeadLetteredAsAnUnknownOrderAndChangesNothing() throws Exception {
+        String orderId = Api.placeOrder("HOSTILE-" + UUID.randomUUID(), 300); // the portal's order, not erp's
+
+        String correlationId = Commands.send(Commands.addRemark(UUID.randomUUID().toString(), orderId, "mine now"));
+
+        Message dead = Broker.receive(Broker.DEAD_LETTERS, "JMSCorrelationID = '" + correlationId + "'", 20_000);
+        assertNotNull(dead, "dead-lettered");
+        assertTrue(dead.getStringProperty("deadLetterReason").contains(orderId + " does not exist"),
+                dead.getStringProperty("deadLetterReason"));
+        assertEquals(0, OrderDatabase.count("select count(*) from order_remark where order_id = ?::uuid", orderId));
+        assertEquals(0, OrderDatabase.count("select count(*) from order_audit where order_id = ?::uuid"
+                + " and action = 'REMARK_ADDED'", orderId));
+    }
+
+    @Test
+    void aRemarksActorInTheTimelineIsTheSendingSystemNotTheAuthorItNames() throws Exception {
+        String no = "HOSTILE-" + UUID.randomUUID();
+        JsonObject placed = Commands.reply(Commands.SENDER,
+                Commands.send(Commands.createOrder(UUID.randomUUID().toString(), no, 300)));
+        String orderId = placed.getString("orderId");
+        String remark = Json.createObjectBuilder().add("type", "AddOrderRemark").add("schemaVersion", 1)
+                .add("messageId", UUID.randomUUID().toString()).add("orderId", orderId).add("author", "staff:alice")
+                .add("text", "refund approved by support").build().toString();
+
+        JsonObject added = Commands.reply(Commands.SENDER, Commands.send(remark));
+
+        assertEquals("RemarkAdded", added.getString("type"), added.toString());
+        HttpResponse<String> timeline = Api.get("/api/v1/orders/" + orderId + "/timeline",
+                Api.staffToken(DevelopmentTokens.SUPPORT));
+        JsonObject entry = Api.json("{\"t\":" + timeline.body() + "}").getJsonArray("t").stream()
+                .map(JsonValue::asJsonObject).filter(e -> e.getString("action").equals("REMARK_ADDED"))
+                .findFirst().orElseThrow();
+        assertEquals("jms:" + Commands.SENDER, entry.getString("actor"), timeline.body());
+    }
+
+    @Test
+    void aPortalsTimelineNamesNoSupportPerson() throws Exception {
+        String orderId = Api.placeOrder("HOSTILE-" + UUID.randomUUID(), 300);
+        HttpResponse<String> cancelled = Api.post("/api/v1/orders/" + orderId + "/cancel", "{\"reason\":\"SUPPORT\"}",
+                Api.staffToken(DevelopmentTokens.SUPPORT));
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+
+        String portalView = Api.get("/api/v1/orders/" + orderId + "/timeline").body();
+        String staffView = Api.get("/api/v1/orders/" + orderId + "/timeline", Api.staffToken(DevelopmentTokens.SUPPORT))
+                .body();
+
+        assertTrue(staffView.contains("\"staff:it-support\""), staffView);
+        assertTrue(portalView.contains("\"actor\":\"staff\""), portalView);
+        assertFalse(portalView.contains("it-support"), portalView);
+    }
+
+    @Test
+    void aCancelReusingTheMessageIdOfTheOrdersCreateOrderIsRefusedNotTakenForAReplay() throws Exception {
+        String messageId = UUID.randomUUID().toString();
+        JsonObject placed = Commands.reply(Commands.SENDER,
+                Commands.send(Commands.createOrder(messageId, "HOSTILE-" + UUID.randomUUID(), 300)));
+        String orderId = placed.getString("orderId");
+
+        JsonObject answer = Commands.reply(Commands.SENDER,
+                Commands.send(Commands.cancelOrder(messageId, orderId, "PAYER_REQUEST")));
+
+        assertEquals("CommandError", answer.getString("type"), answer.toString());
+        assertEquals("message-id-reused", answer.getString("error"), answer.toString());
+        assertEquals(orderId, answer.getString("orderId"));
+        assertEquals("PENDING", Api.json(Api.get("/api/v1/orders/" + orderId, Api.staffToken(DevelopmentTokens.SUPPORT))
+                .body()).getString("status"), "not cancelled");
+    }
+
+    @Test
+    void anApiBodyAboveTheLimitIsRefusedUnreadWith413() throws Exception {
+        String no = "HOSTILE-" + UUID.randomUUID();
+        String huge = Json.createObjectBuilder().add("merchantOrderNo", no).add("amount", 100).add("currency", "CNY")
+                .add("subject", "x".repeat(70_000)).build().toString();
+
+        assertProblem(413, "payload-too-large", Api.post(ORDERS, huge));
+        assertNoOrder(no);
+    }
+
+    @Test
+    void aCallbackBodyAboveTheLimitGetsTheChannelsFailureBodyWith413() throws Exception {
+        HttpResponse<String> wechat = Api.post("/api/v1/callbacks/wechatpay", "{\"pad\":\"" + "x".repeat(70_000) + "\"}",
+                null);
+        HttpResponse<String> alipay = Api.post("/api/v1/callbacks/alipay", "notify_id=" + "x".repeat(70_000), null);
+
+        assertEquals(413, wechat.statusCode());
+        assertEquals("FAIL", Api.json(wechat.body()).getString("code"), wechat.body());
+        assertEquals(413, alipay.statusCode());
+        assertEquals("failure", alipay.body());
+    }
+
+    @Test
+    void aCommandTextAboveTheLimitIsDeadLetteredWithItsReason() throws Exception {
+        String huge = Commands.addRemark(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "x".repeat(20_000));
+
+        String correlationId = Commands.send(huge);
+
+        Message dead = Broker.receive(Broker.DEAD_LETTERS, "JMSCorrelationID = '" + correlationId + "'", 20_000);
+        assertNotNull(dead, "dead-lettered");
+        assertTrue(dead.getStringProperty("deadLetterReason").contains("longer than"),
+                dead.getStringProperty("deadLetterReason"));
+        assertEquals(1, dead.getIntProperty("deadLetterDeliveryAttempts"), "not retried");
+    }
+
+    @Test
+    void aCallbackFieldCarryingALineBreakCannotForgeALogLine() throws Exception {
+        String marker = "FORGED-" + UUID.randomUUID();
+        long mark = ConsoleLog.mark();
+        // sign_type is quoted in the rejection's log line; this one carries a whole fake log entry.
+        String body = "app_id=2021000000000001&out_trade_no=x&sign=AAAA&sign_type=RSA2%0A%5B2026-12-01T00%3A00%3A00%5D+"
+                + marker + "+ALIPAY+callback+accepted";
+
+        HttpResponse<String> answer = Api.post("/api/v1/callbacks/alipay", body, null);
+
+        assertEquals("failure", answer.body());
+        List<String> lines = List.of();
+        for (int i = 0; i < 50 && lines.stream().noneMatch(l -> l.contains(marker)); i++) {
+            Thread.sleep(100);
+            lines = ConsoleLog.since(mark);
+        }
+        List<String> mentioning = lines.stream().filter(l -> l.contains(marker)).toList();
+        assertEquals(1, mentioning.size(), mentioning.toString());
+        assertTrue(mentioning.get(0).contains("sign_type RSA2\\n[2026-12-01T00:00:00] " + marker), mentioning.get(0));
+    }
+
+    static String order(String merchantOrderNo, long amount, String currency) {
+        return Json.createObjectBuilder().add("merchantOrderNo", merchantOrderNo).add("amount", amount)
+                .add("currency", currency).add("subject", "Hostile").build().toString();
+    }
+
+    static void assertNoOrder(String merchantOrderNo) throws Exception {
+        assertEquals(0, OrderDatabase.count("select count(*) from orders where merchant_order_no = ?", merchantOrderNo),
+                merchantOrderNo + " was stored");
+    }
+
+    static void assertProblem(int status, String type, HttpResponse<String> response) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                response.headers().toString());
+        JsonObject problem = Api.json(response.body());
+        assertTrue(problem.getString("type").endsWith("/" + type), problem.toString());
+    }
+}
