@@ -62,7 +62,7 @@ class JanitorAndExpiryIT {
         int closed = 0;
         int late = 0;
         for (Orders.Opened o : orders) {
-            String status = CancelVersusPayIT.awaitFinal(o.orderId(), 60_000);
+            String status = Orders.awaitFinal(o.orderId(), 60_000);
             if (status.equals("PAID")) {
                 paid++;
                 assertEquals(o.amount(), Orders.kept(o.orderId()));
@@ -100,11 +100,8 @@ class JanitorAndExpiryIT {
 
         HttpResponse<String> cancelled = Orders.cancel(order.orderId(), "MERCHANT_REQUEST");
         assertEquals(200, cancelled.statusCode(), cancelled.body());
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (Orders.refunds(order.orderId(), "ORDER_CANCELLED", "FAILED") == 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-        }
-        assertEquals(1, Orders.refunds(order.orderId(), "ORDER_CANCELLED", "FAILED"), "FAILED once the attempts are used up");
+        assertEquals(1, Orders.awaitRefund(order.orderId(), "ORDER_CANCELLED", "FAILED", 30_000),
+                "FAILED once the attempts are used up");
         assertEquals("REFUNDING", Orders.status(order.orderId()));
         assertEquals(1200, Orders.kept(order.orderId()), "no money moved yet");
 
