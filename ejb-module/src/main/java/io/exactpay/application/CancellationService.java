@@ -7,7 +7,7 @@ import io.exactpay.domain.model.order.OrderNotFoundException;
 import java.util.UUID;
 
 /**
- * Cancels orders and closes their channel trades (DESIGN.md section 4): one path for the payer,
+ * Cancels orders and closes their channel trades (docs/state-machines.md): one path for the payer,
  * portals, legacy systems, support and the unpaid-order timeout.
  */
 public interface CancellationService {

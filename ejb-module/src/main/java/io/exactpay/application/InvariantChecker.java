@@ -2,7 +2,7 @@ package io.exactpay.application;
 
 import java.util.List;
 
-/** DESIGN.md section 2 checked over the whole database, for race tests, admins and the metric. */
+/** The money invariants (docs/money-invariants.md) checked over the whole database, for race tests, admins and the metric. */
 public interface InvariantChecker {
 
     /** One broken money rule on one order. */

@@ -3,7 +3,7 @@ package io.exactpay.application;
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.payment.CaptureRole;
 
-/** Settles what the channels report against the order's money state (DESIGN.md section 4). */
+/** Settles what the channels report against the order's money state (docs/state-machines.md). */
 public interface SettlementService {
 
     /**

@@ -157,7 +157,7 @@ class CancelVersusPayIT {
         int refunded = 0;
         int paid = 0;
         for (Orders.Opened o : orders) {
-            String status = awaitFinal(o.orderId(), 60_000);
+            String status = Orders.awaitFinal(o.orderId(), 60_000);
             switch (status) {
                 case "CLOSED" -> {
                     closed++;
@@ -215,7 +215,7 @@ class CancelVersusPayIT {
             }
             cancel.get();
             async.shutdown();
-            String status = awaitFinal(o.orderId(), 30_000);
+            String status = Orders.awaitFinal(o.orderId(), 30_000);
             assertTrue(List.of("CLOSED", "REFUNDED").contains(status), o.orderId() + " ended " + status);
             assertEquals(0, Orders.kept(o.orderId()), "a cancelled order keeps nothing: " + o.orderId());
         }
@@ -250,21 +250,6 @@ class CancelVersusPayIT {
 
     private static int i(String no) {
         return Integer.parseInt(no.substring(no.lastIndexOf('-') + 1));
-    }
-
-    /** Waits until the order's state and its refunds stop changing, and returns the state. */
-    static String awaitFinal(String orderId, long timeoutMillis) throws Exception {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (System.currentTimeMillis() < deadline) {
-            String status = Orders.status(orderId);
-            if (List.of("CLOSED", "REFUNDED", "PAID").contains(status) && Orders.unsettledRefunds(orderId) == 0
-                    && (!status.equals("CLOSED") || Orders.openTrades(orderId) == 0)) {
-                return status;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("order " + orderId + " did not settle: " + Orders.status(orderId) + "; timeline: "
-                + Api.get("/api/v1/orders/" + orderId + "/timeline").body());
     }
 
     @FunctionalInterface

@@ -84,11 +84,8 @@ class ForgedSettlementIT {
         Orders.awaitSettled(order.orderId(), "PAID", 30_000);
         HttpResponse<String> cancelled = Orders.cancel(order.orderId(), "MERCHANT_REQUEST");
         assertEquals(200, cancelled.statusCode(), cancelled.body());
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (Orders.refunds(order.orderId(), "ORDER_CANCELLED", "FAILED") == 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-        }
-        assertEquals(1, Orders.refunds(order.orderId(), "ORDER_CANCELLED", "FAILED"), "the channel refunded nothing");
+        assertEquals(1, Orders.awaitRefund(order.orderId(), "ORDER_CANCELLED", "FAILED", 30_000),
+                "the channel refunded nothing");
         String refundId = OrderDatabase.text("select id::text from refund where order_id = ?::uuid", order.orderId());
         String outRefundNo = OrderDatabase.text("select out_refund_no from refund where order_id = ?::uuid",
                 order.orderId());

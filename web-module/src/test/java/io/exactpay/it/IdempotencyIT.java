@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code Idempotency-Key} on portal writes (DESIGN.md section 5): a retry with the same key and
+ * {@code Idempotency-Key} on portal writes (docs/idempotency.md): a retry with the same key and
  * request gets the first success back and changes nothing; the key is kept in the write's own
  * transaction, so concurrent retries cannot both write and an error keeps no key.
  */

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Checks of DESIGN.md section 2 that every suite makes once it has finished its work. */
+/** Checks of the money invariants (docs/money-invariants.md) that every suite makes once it has finished its work. */
 public final class Invariants {
 
     private static final long IN_DOUBT_AFTER_MILLIS = 10_000;

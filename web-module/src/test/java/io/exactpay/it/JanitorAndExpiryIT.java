@@ -7,8 +7,12 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,21 +39,44 @@ class JanitorAndExpiryIT {
         return "J-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     }
 
+    /** When a payer pays, relative to the order's expiry. */
+    private enum Payer {
+        /** At once, on an order with 20 s to pay: the payment wins, however slow the machine. */
+        WELL_BEFORE,
+        /** Only once the order has left PENDING: the expiry has won, the payment is refused or refunded. */
+        WELL_AFTER,
+        /** At a random moment from 1.5 s before to 1.5 s after the order's 5 s are up: either may win. */
+        AROUND
+    }
+
+    /**
+     * Whoever wins, an order ends PAID keeping its amount or CLOSED (EXPIRED) keeping nothing, a
+     * capture that came too late refunded. The payers well before and well after the expiry make sure
+     * both outcomes are exercised on any machine; those around it race for real, and how their races
+     * ended is printed, not asserted, since a loaded machine moves that split.
+     */
     @Test
     void expiryRacingAPayment_orderEndsPaidWithItsAmountOrClosedWithNothing() throws Exception {
         String run = run();
         int count = 40;
         ExecutorService pool = Executors.newFixedThreadPool(count);
         List<Future<Orders.Opened>> racing = new ArrayList<>();
+        Map<String, Payer> payers = new ConcurrentHashMap<>();
         for (int i = 0; i < count; i++) {
             String no = run + i;
             String channel = i % 2 == 0 ? "WECHAT_PAY" : "ALIPAY";
-            // Each payer pays somewhere around the moment the order expires (5 s after it was placed).
+            Payer payer = i % 5 == 0 ? Payer.WELL_BEFORE : i % 5 == 1 ? Payer.WELL_AFTER : Payer.AROUND;
             long wait = 3_500 + ThreadLocalRandom.current().nextLong(3_000);
             racing.add(pool.submit(() -> {
                 long placed = System.currentTimeMillis();
-                Orders.Opened o = Orders.open(no, 500, 5, channel);
-                Thread.sleep(Math.max(0, placed + wait - System.currentTimeMillis()));
+                Orders.Opened o = Orders.open(no, 500, payer == Payer.WELL_BEFORE ? 20 : 5, channel);
+                payers.put(o.orderId(), payer);
+                if (payer == Payer.WELL_AFTER) {
+                    Await.until("order " + o.orderId() + " expired", 60_000,
+                            () -> !"PENDING".equals(Orders.status(o.orderId())));
+                } else if (payer == Payer.AROUND) {
+                    Thread.sleep(Math.max(0, placed + wait - System.currentTimeMillis()));
+                }
                 int status = Sandbox.pay(Orders.sandboxChannel(o.trade(0)), o.trade(0));
                 assertTrue(List.of(200, 409).contains(status), "payer's answer " + status);
                 return o;
@@ -59,25 +86,26 @@ class JanitorAndExpiryIT {
         for (Future<Orders.Opened> f : racing) orders.add(f.get());
         pool.shutdown();
 
-        int paid = 0;
-        int closed = 0;
+        Map<Payer, Map<String, Integer>> outcomes = new EnumMap<>(Payer.class);
         int late = 0;
         for (Orders.Opened o : orders) {
-            String status = CancelVersusPayIT.awaitFinal(o.orderId(), 60_000);
+            String status = Orders.awaitFinal(o.orderId(), 60_000);
+            Payer payer = payers.get(o.orderId());
+            outcomes.computeIfAbsent(payer, p -> new TreeMap<>()).merge(status, 1, Integer::sum);
             if (status.equals("PAID")) {
-                paid++;
-                assertEquals(o.amount(), Orders.kept(o.orderId()));
+                assertEquals(o.amount(), Orders.kept(o.orderId()), "a paid order keeps its amount: " + o.orderId());
             } else {
-                closed++;
                 late += (int) Orders.captures(o.orderId(), "LATE");
-                assertEquals("CLOSED", status);
-                assertEquals(0, Orders.kept(o.orderId()), "an expired order keeps nothing");
+                assertEquals("CLOSED", status, o.orderId());
+                assertEquals(0, Orders.kept(o.orderId()), "an expired order keeps nothing: " + o.orderId());
                 assertEquals("EXPIRED", OrderDatabase.text("select cancel_reason from orders where id = ?::uuid", o.orderId()));
             }
+            assertEquals(Orders.kept(o.orderId()), Orders.ledger(o.orderId()), "ledger of " + o.orderId());
+            if (payer == Payer.WELL_BEFORE) assertEquals("PAID", status, "paid 20 s before its expiry: " + o.orderId());
+            if (payer == Payer.WELL_AFTER) assertEquals("CLOSED", status, "paid after it expired: " + o.orderId());
         }
-        System.out.printf("expiry vs pay over %d orders: %d paid, %d closed (%d with a late capture refunded)%n",
-                count, paid, closed, late);
-        assertTrue(paid > 0 && closed > 0, "both a payment and the expiry won somewhere");
+        System.out.printf("expiry vs pay over %d orders, by when the payer paid: %s (%d late captures refunded)%n",
+                count, outcomes, late);
     }
 
     @Test
@@ -101,11 +129,8 @@ class JanitorAndExpiryIT {
 
         HttpResponse<String> cancelled = Orders.cancel(order.orderId(), "MERCHANT_REQUEST");
         assertEquals(200, cancelled.statusCode(), cancelled.body());
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (Orders.refunds(order.orderId(), "ORDER_CANCELLED", "FAILED") == 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-        }
-        assertEquals(1, Orders.refunds(order.orderId(), "ORDER_CANCELLED", "FAILED"), "FAILED once the attempts are used up");
+        assertEquals(1, Orders.awaitRefund(order.orderId(), "ORDER_CANCELLED", "FAILED", 30_000),
+                "FAILED once the attempts are used up");
         assertEquals("REFUNDING", Orders.status(order.orderId()));
         assertEquals(1200, Orders.kept(order.orderId()), "no money moved yet");
 

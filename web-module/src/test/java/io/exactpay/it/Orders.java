@@ -58,14 +58,35 @@ public final class Orders {
 
     /** Waits until the order is in the status, and every refund of it has settled (succeeded or failed). */
     public static void awaitSettled(String orderId, String status, long timeoutMillis) throws Exception {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (System.currentTimeMillis() < deadline) {
-            if (status.equals(status(orderId)) && unsettledRefunds(orderId) == 0 && openTrades(orderId) == 0) return;
-            Thread.sleep(200);
+        if (Await.within(timeoutMillis,
+                () -> status.equals(status(orderId)) && unsettledRefunds(orderId) == 0 && openTrades(orderId) == 0)) {
+            return;
         }
         throw new AssertionError("order " + orderId + " is " + status(orderId) + " with " + unsettledRefunds(orderId)
                 + " unsettled refunds and " + openTrades(orderId) + " open trades, not settled " + status
                 + "; timeline: " + Api.get("/api/v1/orders/" + orderId + "/timeline").body());
+    }
+
+    /**
+     * Waits until the order's state and its refunds stop changing (PAID, REFUNDED, or CLOSED with no
+     * open trade, and no refund in flight), and returns the state.
+     */
+    public static String awaitFinal(String orderId, long timeoutMillis) throws Exception {
+        boolean settled = Await.within(timeoutMillis, () -> {
+            String status = status(orderId);
+            return List.of("CLOSED", "REFUNDED", "PAID").contains(status) && unsettledRefunds(orderId) == 0
+                    && (!status.equals("CLOSED") || openTrades(orderId) == 0);
+        });
+        if (!settled) throw new AssertionError("order " + orderId + " did not settle: " + status(orderId)
+                + "; timeline: " + Api.get("/api/v1/orders/" + orderId + "/timeline").body());
+        return status(orderId);
+    }
+
+    /** Waits until the order has a refund for the reason in the status, and returns how many it has. */
+    public static long awaitRefund(String orderId, String reason, String status, long timeoutMillis) throws Exception {
+        Await.until("a " + reason + " refund " + status + " for order " + orderId, timeoutMillis,
+                () -> refunds(orderId, reason, status) > 0);
+        return refunds(orderId, reason, status);
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * What the callback inbox vouches for. Only {@link ChannelIntake} writes it, and only with a
  * channel's word: a verified callback or the answer of a channel query ExactPay made itself. So
- * settlement asks here, under the order's lock, before it moves any money (DESIGN.md section 5).
+ * settlement asks here, under the order's lock, before it moves any money (docs/idempotency.md).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

@@ -7,7 +7,7 @@ import io.exactpay.application.RecordedResponse;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The table of idempotency keys (DESIGN.md section 5); every method joins the caller's transaction. */
+/** The table of idempotency keys (docs/idempotency.md); every method joins the caller's transaction. */
 public interface IdempotencyKeys {
 
     /**

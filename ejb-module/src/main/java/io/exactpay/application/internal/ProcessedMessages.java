@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The record of command messages already acted on (DESIGN.md section 5), per sender: a message id
+ * The record of command messages already acted on (docs/idempotency.md), per sender: a message id
  * is unique only among one client's messages.
  */
 public interface ProcessedMessages {

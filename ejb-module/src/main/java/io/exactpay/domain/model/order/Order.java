@@ -19,7 +19,7 @@ import java.util.UUID;
 /**
  * An order a merchant's customer pays for: the aggregate that owns the order's money state.
  *
- * <p>Lifecycle (DESIGN.md section 4): created PENDING with an expiry from the server clock. The
+ * <p>Lifecycle (docs/state-machines.md): created PENDING with an expiry from the server clock. The
  * first capture makes it PAID; a cancel or the expiry makes a PENDING order CLOSING until every open
  * channel trade is confirmed closed (or captured), then CLOSED. A paid order cancelled for a reason
  * that allows it goes REFUNDING, then REFUNDED when its payment is back with the payer. Every

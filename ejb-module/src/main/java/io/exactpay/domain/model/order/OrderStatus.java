@@ -3,7 +3,7 @@ package io.exactpay.domain.model.order;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The order's money state (DESIGN.md section 4); each state knows where it may go next. */
+/** The order's money state (docs/state-machines.md); each state knows where it may go next. */
 public enum OrderStatus {
     PENDING,
     PAID,

@@ -9,7 +9,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a write that honours an {@code Idempotency-Key} header (DESIGN.md section 5): the same
+ * Marks a write that honours an {@code Idempotency-Key} header (docs/idempotency.md): the same
  * client's retry with the same key and request gets the first success back, and the write happens
  * once; the same key with another request is {@code 422 idempotency-conflict}. Without the header
  * the request runs as it is. {@link IdempotencyFilter} reads the key and hashes the request;
