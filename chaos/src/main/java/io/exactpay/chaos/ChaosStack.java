@@ -105,6 +105,8 @@ final class ChaosStack implements AutoCloseable {
         shared.put("sandbox.time-factor", "0.1");
         shared.put("db.max-prepared-transactions", "128");
         shared.put("jms.later-delivery-ms", "5000");
+        // The run's tokens are made once, at its start, and a full run takes over an hour.
+        shared.put("jwt.max-token-age", "PT6H");
         this.settings = Settings.load(shared);
     }
 
