@@ -50,7 +50,7 @@ final class ChaosStack implements AutoCloseable {
         }
 
         /**
-         * Starts the instance and waits until it is ready. A start that does not get ready in time
+         * Starts the instance and waits until it is ready. A start that does not get ready in 10 minutes
          * is reported with what the instance last answered, stopped and tried once more, as a
          * supervisor would; the second failure ends the run.
          */
@@ -68,7 +68,9 @@ final class ChaosStack implements AutoCloseable {
         private void startOnce() throws Exception {
             process = PayaraMicroProcess.start(settings, files, options.payaraMicro(), options.jdbcDriver(),
                     options.war(), options.workDir().resolve("payara-" + name + ".log"));
-            process.awaitReady(Duration.ofMinutes(5));
+            // Restarted on a loaded machine (two instances, the database, the broker, the run's
+            // own clients on two cores), an instance has taken over six minutes to deploy.
+            process.awaitReady(Duration.ofMinutes(10));
         }
 
         void kill() throws InterruptedException {

@@ -27,7 +27,8 @@ final class Portal {
         }
     }
 
-    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(4);
+    /** Longer than an instance's restart on a loaded machine (up to about six minutes seen). */
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
 
     private final List<URI> instances;
     private final AtomicInteger next = new AtomicInteger();
@@ -63,7 +64,9 @@ final class Portal {
             if (idempotencyKey != null) request.header("Idempotency-Key", idempotencyKey);
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if (fromTheApplication(response)) return new Answer(response.statusCode(), response.body());
+                if (fromTheApplication(response) && !retryLater(response)) {
+                    return new Answer(response.statusCode(), response.body());
+                }
                 last = "HTTP " + response.statusCode() + " " + response.body();
             } catch (IOException down) {
                 last = down.toString();
@@ -84,6 +87,16 @@ final class Portal {
         if (response.statusCode() >= 500 && response.statusCode() != 502 && response.statusCode() != 503) return false;
         if (response.statusCode() == 503 && !type.startsWith("application/problem+json")) return false;
         return type.startsWith("application/json") || type.startsWith("application/problem+json");
+    }
+
+    /**
+     * Answers that ask the caller to come back: the same Idempotency-Key is still being worked on
+     * (its first request's transaction may be in doubt on an instance that is restarting), or the
+     * order was held past the lock timeout. A portal retries them with the same key.
+     */
+    private static boolean retryLater(HttpResponse<String> response) {
+        return response.statusCode() == 409 && (response.body().contains("/idempotency-in-progress")
+                || response.body().contains("/order-busy"));
     }
 
     long retries() {
