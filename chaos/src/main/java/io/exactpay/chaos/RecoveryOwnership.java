@@ -32,7 +32,8 @@ import java.util.UUID;
 final class RecoveryOwnership {
 
     /** What the restart did to each branch. */
-    record Outcome(String ownName, String otherName, boolean ownRolledBack, boolean otherStillPrepared) {
+    record Outcome(String ownName, String otherName, boolean ownRolledBack, boolean otherStillPrepared,
+                   int deployments, int callsIntoUndeployed) {
     }
 
     private final ChaosStack stack;
@@ -47,13 +48,21 @@ final class RecoveryOwnership {
         String otherName = recoveryName(other);
         Branch own = prepare(ownName);
         Branch others = prepare(otherName);
+        Path console = stack.workDir().resolve("payara-" + restarted.name + ".log");
+        long before = Files.size(console);
         try {
             restarted.kill();
             restarted.start();
             // Recovery runs once the restarted instance's transaction service is up; its own
             // branch going is the sign that it ran.
             boolean ownRolledBack = awaitGone(own.gid(), Duration.ofMinutes(3));
-            return new Outcome(ownName, otherName, ownRolledBack, isPrepared(others.gid()));
+            // What the restarted instance printed: how often it deployed the application (once:
+            // a copy left in its root directory must not be started and then undeployed), and
+            // whether any message reached a bean of an undeployed copy.
+            String since = Files.readString(console, StandardCharsets.UTF_8).substring((int) before);
+            return new Outcome(ownName, otherName, ownRolledBack, isPrepared(others.gid()),
+                    count(since, "Portable JNDI names for EJB DefaultOrderService"),
+                    count(since, "Attempt to invoke when container is in Undeployed"));
         } finally {
             own.rollbackIfPrepared();
             others.rollbackIfPrepared();
@@ -90,6 +99,12 @@ final class RecoveryOwnership {
         String gid = xid.getFormatId() + "_" + base64.encodeToString(gtrid) + "_" + base64.encodeToString(bqual);
         if (!isPrepared(gid)) throw new IllegalStateException("the branch " + gid + " is not listed as prepared");
         return new Branch(xid, gid);
+    }
+
+    private static int count(String text, String line) {
+        int n = 0;
+        for (int i = text.indexOf(line); i >= 0; i = text.indexOf(line, i + line.length())) n++;
+        return n;
     }
 
     private boolean awaitGone(String gid, Duration timeout) throws Exception {

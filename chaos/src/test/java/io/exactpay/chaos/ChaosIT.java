@@ -60,6 +60,8 @@ class ChaosIT {
         assertTrue(outcome.ownRolledBack(), "the restarted instance's recovery rolled back its own unknown branch: "
                 + outcome);
         assertTrue(outcome.otherStillPrepared(), "the other instance's branch is left to it: " + outcome);
+        assertEquals(1, outcome.deployments(), "the restarted instance deployed the application once: " + outcome);
+        assertEquals(0, outcome.callsIntoUndeployed(), "no message reached an undeployed bean: " + outcome);
     }
 
     @Test

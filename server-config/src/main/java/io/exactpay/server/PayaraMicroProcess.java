@@ -34,6 +34,7 @@ public final class PayaraMicroProcess extends ChildProcess {
                                            Path jdbcDriver, Path war, Path consoleLog) throws IOException {
         Path rootDir = settings.dataDir().resolve("payara");
         Files.createDirectories(rootDir);
+        keepOnlyTheTransactionLog(rootDir);
         Path tmp = rootDir.resolve("tmp");
         Files.createDirectories(tmp);
         List<String> command = new ArrayList<>(List.of(
@@ -58,6 +59,23 @@ public final class PayaraMicroProcess extends ChildProcess {
         PayaraMicroProcess payara = new PayaraMicroProcess(process, base);
         payara.pumpConsole(consoleLog);
         return payara;
+    }
+
+    /**
+     * A root directory Payara used before keeps the application it deployed, and Payara starts that
+     * copy first and then undeploys it to deploy the archive again. Message-driven beans of the
+     * first copy can stay attached to the resource adapter after their container is undeployed:
+     * every message they take then fails ("Client's transaction aborted") outside any transaction,
+     * and is lost. A chaos run lost 88 legacy commands and hundreds of captures that way. So each
+     * start begins from a clean root directory, keeping only the logs, where the transaction log
+     * lives that recovery must read; the boot command files set up everything else again.
+     */
+    static void keepOnlyTheTransactionLog(Path rootDir) throws IOException {
+        try (var entries = Files.list(rootDir)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                if (!entry.getFileName().toString().equals("logs")) DataDirectories.wipe(entry);
+            }
+        }
     }
 
     /**
