@@ -28,8 +28,8 @@ public class ProblemErrorPage extends HttpServlet {
         Problem problem = code instanceof Integer status ? problem(status) : Problem.of("not-found", "Not Found",
                 Response.Status.NOT_FOUND, "No resource here");
         if (problem.status() == 403 && request.getHeader("Authorization") == null) {
-            // The container's constraints (/metrics, /openapi) answer 403 to a caller who sent no
-            // token at all; that caller is not authenticated, which is 401, as on the API.
+            // A container constraint answers 403 to a caller who sent no token at all; that caller
+            // is not authenticated, which is 401, as on the API.
             problem = Problem.of("unauthorized", "Unauthorized", Response.Status.UNAUTHORIZED,
                     "A bearer token is required");
         }
