@@ -27,7 +27,7 @@ class OrderCommandsIT {
 
     @Test
     void addRemarkChangesTheOrderAndIsAnswered() throws Exception {
-        String orderId = Api.placeOrder("EAR-R-" + UUID.randomUUID(), 100);
+        String orderId = Commands.placeSendersOrder("EAR-R-" + UUID.randomUUID(), 100);
 
         String correlationId = Commands.send(Commands.addRemark(UUID.randomUUID().toString(), orderId, "hi"));
 

@@ -7,6 +7,7 @@ import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
+import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -25,6 +26,19 @@ public final class Commands {
     /** Each legacy system's reply queue, as the README names it; the only JMSReplyTo its commands may carry. */
     public static String replyQueue(String system) {
         return "exactpay.replies." + system;
+    }
+
+    /**
+     * An order of {@link #SENDER}'s own (its client's, placed over HTTP with its portal token): a
+     * system's remarks change only its own orders.
+     */
+    public static String placeSendersOrder(String merchantOrderNo, long amount) throws Exception {
+        HttpResponse<String> response = Api.post("/api/v1/orders", Api.orderJson(merchantOrderNo, amount),
+                Api.portalToken(SENDER));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("order not created: HTTP " + response.statusCode() + " " + response.body());
+        }
+        return Api.json(response.body()).getString("id");
     }
 
     public static String addRemark(String messageId, String orderId, String text) {

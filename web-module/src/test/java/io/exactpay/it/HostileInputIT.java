@@ -1,5 +1,10 @@
 package io.exactpay.it;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.exactpay.server.DevelopmentTokens;
 import jakarta.jms.Message;
 import jakarta.json.Json;
@@ -8,6 +13,11 @@ import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -156,6 +166,29 @@ class HostileInputIT {
     }
 
     @Test
+    void anUnsignedTokenIsUnauthorized() throws Exception {
+        String claims = Api.tokens().claims("none-portal", List.of(DevelopmentTokens.PORTAL), Instant.now(),
+                Duration.ofMinutes(10)).claim(DevelopmentTokens.CLIENT_ID_CLAIM, Api.CLIENT).build().toString();
+        String unsigned = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + base64Url(claims) + ".";
+
+        assertProblem(401, "unauthorized", Api.get(ORDERS + "/" + UUID.randomUUID(), unsigned));
+    }
+
+    @Test
+    void aTokenSignedWithHs256UnderThePublicKeyIsUnauthorized() throws Exception {
+        // The classic key confusion: the public key, which anyone may have, used as an HMAC secret.
+        JWTClaimsSet claims = Api.tokens().claims("hmac-portal", List.of(DevelopmentTokens.PORTAL), Instant.now(),
+                Duration.ofMinutes(10)).claim(DevelopmentTokens.CLIENT_ID_CLAIM, Api.CLIENT).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(Files.readAllBytes(DevelopmentTokens.publicKeyFile(ExactPayStack.get().settings()
+                .dataDir()))));
+
+        String no = "HOSTILE-" + UUID.randomUUID();
+        assertProblem(401, "unauthorized", Api.post(ORDERS, order(no, 100, "CNY"), jwt.serialize()));
+        assertNoOrder(no);
+    }
+
+    @Test
     void aCommandTextAboveTheLimitIsDeadLetteredWithItsReason() throws Exception {
         String huge = Commands.addRemark(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "x".repeat(20_000));
 
@@ -187,6 +220,10 @@ class HostileInputIT {
         List<String> mentioning = lines.stream().filter(l -> l.contains(marker)).toList();
         assertEquals(1, mentioning.size(), mentioning.toString());
         assertTrue(mentioning.get(0).contains("sign_type RSA2\\n[2026-12-01T00:00:00] " + marker), mentioning.get(0));
+    }
+
+    private static String base64Url(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     static String order(String merchantOrderNo, long amount, String currency) {

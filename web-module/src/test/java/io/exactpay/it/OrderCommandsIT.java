@@ -39,7 +39,7 @@ class OrderCommandsIT {
 
     @Test
     void remarkCommandChangesTheOrderOnceAndReplies() throws Exception {
-        String orderId = Api.placeOrder("R-" + UUID.randomUUID(), 100);
+        String orderId = Commands.placeSendersOrder("R-" + UUID.randomUUID(), 100);
         String messageId = UUID.randomUUID().toString();
 
         JsonObject first = reply(Commands.send(Commands.addRemark(messageId, orderId, "leave at the door")));
@@ -81,7 +81,7 @@ class OrderCommandsIT {
 
     @Test
     void commandFailingAfterItChangedTheOrderIsRolledBackRedeliveredThenDeadLettered() throws Exception {
-        String orderId = Api.placeOrder("F-" + UUID.randomUUID(), 100);
+        String orderId = Commands.placeSendersOrder("F-" + UUID.randomUUID(), 100);
         String messageId = UUID.randomUUID().toString();
         String correlationId;
         // A maintenance job holds the processed-message table: on every attempt the consumer locks and

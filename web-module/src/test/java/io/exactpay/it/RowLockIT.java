@@ -30,7 +30,7 @@ class RowLockIT {
     void concurrentCommandsForOneOrderSerializeOnTheRowLock_noLostUpdate() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> orderIds = new ArrayList<>();
-        for (int i = 0; i < ORDERS; i++) orderIds.add(Api.placeOrder("L-" + run + "-" + i, 100 + i));
+        for (int i = 0; i < ORDERS; i++) orderIds.add(Commands.placeSendersOrder("L-" + run + "-" + i, 100 + i));
 
         // Both commands of an order are queued back to back, without a message group, so that
         // parallel consumers take them at the same time.

@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The error page (WEB-INF/web.xml) for what the container refuses before JAX-RS sees the request:
  * a bearer token that is malformed, expired or not signed by the configured issuer is answered 401
- * by MicroProfile JWT itself, which would otherwise send an HTML page.
+ * by MicroProfile JWT itself, which would otherwise send an HTML page; a request without any token
+ * that a container constraint refuses is 401 too.
  */
 @WebServlet(ProblemErrorPage.PATH)
 public class ProblemErrorPage extends HttpServlet {
@@ -26,8 +27,17 @@ public class ProblemErrorPage extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Problem problem = code instanceof Integer status ? problem(status) : Problem.of("not-found", "Not Found",
                 Response.Status.NOT_FOUND, "No resource here");
+        if (problem.status() == 403 && request.getHeader("Authorization") == null) {
+            // A container constraint answers 403 to a caller who sent no token at all; that caller
+            // is not authenticated, which is 401, as on the API.
+            problem = Problem.of("unauthorized", "Unauthorized", Response.Status.UNAUTHORIZED,
+                    "A bearer token is required");
+        }
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (problem.status() == 401) response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        if (problem.status() == 401) {
+            response.setHeader("WWW-Authenticate", request.getHeader("Authorization") == null ? "Bearer"
+                    : "Bearer error=\"invalid_token\"");
+        }
         response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
