@@ -74,6 +74,10 @@ public final class Settings {
         DEFAULTS.put("jwt.issuer", "exactpay-dev");
         DEFAULTS.put("jwt.public-key-location", "");
         DEFAULTS.put("idempotency.retention", "PT24H");
+        // Replay guards (callback nonces, settled inbox rows, processed command ids) outlive every
+        // channel's callback retries: WeChat Pay's about 24 hours, Alipay's about 25.
+        DEFAULTS.put("retention.period", "P7D");
+        DEFAULTS.put("retention.interval", "PT1H");
     }
 
     private final Map<String, String> values;
@@ -168,7 +172,7 @@ public final class Settings {
     public Map<String, String> applicationProperties() {
         Map<String, String> props = new LinkedHashMap<>();
         for (String key : new String[] {"jms.max-delivery-attempts", "jms.later-delivery-ms", "db.lock-timeout-ms", "idempotency.retention",
-                "order.time-to-pay", "janitor.interval", "janitor.stale-after"}) {
+                "order.time-to-pay", "janitor.interval", "janitor.stale-after", "retention.period", "retention.interval"}) {
             props.put("exactpay." + key, get(key));
         }
         props.put("mp.jwt.verify.issuer", get("jwt.issuer"));
