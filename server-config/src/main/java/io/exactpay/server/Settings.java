@@ -78,6 +78,8 @@ public final class Settings {
         // channel's callback retries: WeChat Pay's about 24 hours, Alipay's about 25.
         DEFAULTS.put("retention.period", "P7D");
         DEFAULTS.put("retention.interval", "PT1H");
+        // The application's JSON log; empty: <data-dir>/logs/<instance-name>.jsonl.
+        DEFAULTS.put("log.json-file", "");
     }
 
     private final Map<String, String> values;
@@ -175,12 +177,20 @@ public final class Settings {
                 "order.time-to-pay", "janitor.interval", "janitor.stale-after", "retention.period", "retention.interval"}) {
             props.put("exactpay." + key, get(key));
         }
+        props.put("exactpay.log.json-file", jsonLogFile().toString());
         props.put("mp.jwt.verify.issuer", get("jwt.issuer"));
         props.put("mp.jwt.verify.publickey.location", jwtPublicKeyLocation());
         String callbacks = get("callback-base-url");
         props.put("exactpay.callback-base-url", callbacks.isEmpty()
                 ? "http://" + get("http.host") + ":" + get("http.port") : callbacks);
         return props;
+    }
+
+    /** The application's JSON log, one per instance. */
+    public Path jsonLogFile() {
+        String file = get("log.json-file");
+        return file.isEmpty() ? dataDir().resolve("logs").resolve(get("instance-name") + ".jsonl")
+                : Path.of(file).toAbsolutePath();
     }
 
     /** True when no identity provider's key is configured: the launcher makes and uses its own. */
