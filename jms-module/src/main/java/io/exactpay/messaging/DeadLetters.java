@@ -1,7 +1,9 @@
 package io.exactpay.messaging;
 
+import io.exactpay.infrastructure.logging.OutcomeLog;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -31,6 +33,9 @@ public class DeadLetters {
 
     @Resource(lookup = "jms/exactpay")
     private ConnectionFactory connectionFactory;
+
+    @Inject
+    private OutcomeLog outcomes;
 
     /** The innermost cause, as a dead letter's reason names it. */
     public static String rootCause(Throwable e) {
@@ -62,6 +67,9 @@ public class DeadLetters {
             if (sender != null) producer.setProperty(SENDER, sender);
             String body = original instanceof TextMessage text ? text.getText() : null;
             producer.send(context.createQueue(ADDRESS), body);
+            outcomes.record("DEAD_LETTERED", "origin", origin, "sender", sender,
+                    "orderId", original.getStringProperty("orderId"), "jmsMessageId", original.getJMSMessageID(),
+                    "reason", reason);
         }
     }
 }

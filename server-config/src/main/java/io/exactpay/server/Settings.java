@@ -84,6 +84,12 @@ public final class Settings {
         DEFAULTS.put("jwt.audience", "exactpay-api");
         DEFAULTS.put("jwt.max-token-age", "PT1H");
         DEFAULTS.put("idempotency.retention", "PT24H");
+        // Replay guards (callback nonces, settled inbox rows, processed command ids) outlive every
+        // channel's callback retries: WeChat Pay's about 24 hours, Alipay's about 25.
+        DEFAULTS.put("retention.period", "P7D");
+        DEFAULTS.put("retention.interval", "PT1H");
+        // The application's JSON log; empty: <data-dir>/logs/<instance-name>.jsonl.
+        DEFAULTS.put("log.json-file", "");
     }
 
     private final Map<String, String> values;
@@ -178,9 +184,11 @@ public final class Settings {
     public Map<String, String> applicationProperties() {
         Map<String, String> props = new LinkedHashMap<>();
         for (String key : new String[] {"jms.max-delivery-attempts", "jms.later-delivery-ms", "db.lock-timeout-ms", "idempotency.retention",
-                "order.time-to-pay", "order.max-amount", "http.max-body-bytes", "janitor.interval", "janitor.stale-after"}) {
+                "order.time-to-pay", "order.max-amount", "http.max-body-bytes", "janitor.interval", "janitor.stale-after",
+                "retention.period", "retention.interval"}) {
             props.put("exactpay." + key, get(key));
         }
+        props.put("exactpay.log.json-file", jsonLogFile().toString());
         props.put("mp.jwt.verify.issuer", get("jwt.issuer"));
         props.put("mp.jwt.verify.publickey.location", jwtPublicKeyLocation());
         props.put("mp.jwt.verify.audiences", get("jwt.audience"));
@@ -189,6 +197,13 @@ public final class Settings {
         props.put("exactpay.callback-base-url", callbacks.isEmpty()
                 ? "http://" + get("http.host") + ":" + get("http.port") : callbacks);
         return props;
+    }
+
+    /** The application's JSON log, one per instance. */
+    public Path jsonLogFile() {
+        String file = get("log.json-file");
+        return file.isEmpty() ? dataDir().resolve("logs").resolve(get("instance-name") + ".jsonl")
+                : Path.of(file).toAbsolutePath();
     }
 
     /** True when no identity provider's key is configured: the launcher makes and uses its own. */

@@ -9,6 +9,7 @@ import io.exactpay.domain.model.refund.Refund;
 import io.exactpay.infrastructure.channel.ChannelAmount;
 import io.exactpay.infrastructure.channel.PaymentCaptured;
 import io.exactpay.infrastructure.channel.RefundSettled;
+import io.exactpay.infrastructure.logging.OutcomeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -49,11 +50,16 @@ public class ChannelIntake {
     @Inject
     private Clock clock;
 
+    @Inject
+    private OutcomeLog outcomes;
+
     /** True when the capture was new and is now queued; false when the inbox already had it. */
     public boolean takeIn(PaymentCaptured captured) {
         Instant now = clock.instant();
         if (!firstIntake(captured.channel(), captured.transactionId(), CallbackInbox.PAYMENT_CAPTURED, captured.outTradeNo(),
                 captured.amount(), now)) {
+            outcomes.record("PAYMENT_CAPTURED_REPEATED", "channel", captured.channel(),
+                    "outTradeNo", captured.outTradeNo(), "transactionId", captured.transactionId());
             return false;
         }
         PaymentAttempt attempt = em.createQuery("select a from PaymentAttempt a where a.channel = :channel"
@@ -63,6 +69,9 @@ public class ChannelIntake {
         settlement.paymentCaptured(new CapturedPayment(attempt.orderId(), attempt.id(), captured.channel(),
                 captured.outTradeNo(), captured.transactionId(), captured.amount().minorUnits(),
                 captured.amount().currency(), captured.paidAt(), now));
+        outcomes.record("PAYMENT_CAPTURED_TAKEN_IN", "orderId", attempt.orderId(), "channel", captured.channel(),
+                "outTradeNo", captured.outTradeNo(), "transactionId", captured.transactionId(),
+                "amount", captured.amount().minorUnits(), "currency", captured.amount().currency());
         return true;
     }
 
@@ -71,12 +80,17 @@ public class ChannelIntake {
         String key = settled.channelRefundId() != null ? settled.channelRefundId() : settled.outRefundNo();
         Instant now = clock.instant();
         if (!firstIntake(settled.channel(), key, CallbackInbox.REFUND_SETTLED, settled.outTradeNo(), settled.amount(), now)) {
+            outcomes.record("REFUND_SETTLED_REPEATED", "channel", settled.channel(), "outTradeNo", settled.outTradeNo(),
+                    "outRefundNo", settled.outRefundNo(), "refundId", settled.channelRefundId());
             return false;
         }
         Refund refund = em.createQuery("select r from Refund r where r.outRefundNo = :no", Refund.class)
                 .setParameter("no", settled.outRefundNo()).getSingleResult();
         settlement.refundSettled(new RefundNotice(refund.orderId(), settled.outRefundNo(), settled.channelRefundId(),
                 settled.amount().minorUnits(), settled.amount().currency(), settled.settledAt(), now));
+        outcomes.record("REFUND_SETTLED_TAKEN_IN", "orderId", refund.orderId(), "channel", settled.channel(),
+                "outTradeNo", settled.outTradeNo(), "outRefundNo", settled.outRefundNo(),
+                "refundId", settled.channelRefundId(), "amount", settled.amount().minorUnits());
         return true;
     }
 

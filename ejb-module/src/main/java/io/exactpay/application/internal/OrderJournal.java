@@ -7,6 +7,7 @@ import io.exactpay.domain.model.order.OrderStatus;
 import io.exactpay.domain.model.payment.Capture;
 import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.domain.model.refund.Refund;
+import io.exactpay.infrastructure.logging.OutcomeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,7 +18,8 @@ import java.time.Clock;
 
 /**
  * Writes down, in the caller's transaction, what happened to an order: a line in its audit trail
- * for every change, and a ledger entry for every movement of money.
+ * for every change (and its line in the log, once committed), and a ledger entry for every
+ * movement of money.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -29,8 +31,14 @@ public class OrderJournal {
     @Inject
     private Clock clock;
 
+    @Inject
+    private OutcomeLog outcomes;
+
     public void audit(Order order, OrderStatus before, String actor, String action, String detail) {
         em.persist(new OrderAuditEntry(order, before, actor, action, detail, clock.instant()));
+        outcomes.record(action, "orderId", order.id(), "merchantOrderNo", order.merchantOrderNo(),
+                "clientId", order.clientId(), "statusBefore", before, "status", order.status(), "actor", actor,
+                "detail", detail);
     }
 
     public void postCapture(Capture capture) {

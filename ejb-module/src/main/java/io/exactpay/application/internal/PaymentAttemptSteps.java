@@ -11,6 +11,7 @@ import io.exactpay.domain.model.order.OrderStatus;
 import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.domain.model.payment.PaymentAttempt;
 import io.exactpay.domain.model.payment.PaymentAttemptRepository;
+import io.exactpay.infrastructure.logging.OutcomeLog;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -36,6 +37,9 @@ public class PaymentAttemptSteps {
     @Inject
     private Clock clock;
 
+    @Inject
+    private OutcomeLog outcomes;
+
     /** Under the order's lock: the order may take a payment, and the attempt is written down. */
     public AttemptView writeDown(String clientId, UUID orderId, Channel channel)
             throws OrderNotFoundException, OrderNotPayableException {
@@ -56,12 +60,16 @@ public class PaymentAttemptSteps {
         Order order = orders.findForUpdate(attempt.orderId());
         attempt.opened(qrCode, clock.instant());
         if (order.status() != OrderStatus.PENDING) queue.closeTrade(new CloseTrade(order.id(), attempt.id()));
+        outcomes.record("PAYMENT_STARTED", "orderId", order.id(), "attemptId", attempt.id(),
+                "channel", attempt.channel(), "outTradeNo", attempt.outTradeNo());
         return AttemptView.of(attempt);
     }
 
     public AttemptView rejected(UUID attemptId, String reason) {
         PaymentAttempt attempt = attempts.find(attemptId).orElseThrow();
         attempt.rejected(reason, clock.instant());
+        outcomes.record("PAYMENT_REJECTED", "orderId", attempt.orderId(), "attemptId", attempt.id(),
+                "channel", attempt.channel(), "outTradeNo", attempt.outTradeNo(), "reason", reason);
         return AttemptView.of(attempt);
     }
 }

@@ -1,6 +1,7 @@
 package io.exactpay.infrastructure.persistence;
 
 import io.exactpay.application.internal.ProcessedMessages;
+import io.exactpay.infrastructure.logging.OutcomeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,6 +24,9 @@ public class JpaProcessedMessages implements ProcessedMessages {
     @Inject
     private Clock clock;
 
+    @Inject
+    private OutcomeLog outcomes;
+
     @Override
     public Optional<Processed> find(String clientId, String messageId) {
         return Optional.ofNullable(em.find(ProcessedMessage.class, new ProcessedMessage.Key(clientId, messageId)))
@@ -34,5 +38,7 @@ public class JpaProcessedMessages implements ProcessedMessages {
                        int orderRevision) {
         em.persist(new ProcessedMessage(clientId, messageId, command, CONSUMER, deliveryAttempt, orderId,
                 orderRevision, clock.instant()));
+        outcomes.record("COMMAND_PROCESSED", "clientId", clientId, "messageId", messageId, "command", command,
+                "orderId", orderId, "orderRevision", orderRevision, "deliveryAttempt", deliveryAttempt);
     }
 }
