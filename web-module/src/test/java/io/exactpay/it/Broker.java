@@ -76,6 +76,17 @@ public final class Broker {
         return messages;
     }
 
+    /**
+     * Whether the queue holds nothing: no message waiting, none scheduled for a later or repeated
+     * delivery and none being delivered. Work queued before this call has then been done (committed)
+     * or dead-lettered.
+     */
+    public static boolean drained(String queue) {
+        org.apache.activemq.artemis.core.server.Queue q = SystemUnderTest.get().broker().server().locateQueue(queue);
+        if (q == null) throw new IllegalArgumentException("No queue " + queue + " on the broker");
+        return q.getMessageCount() + q.getScheduledCount() + q.getDeliveringCount() == 0;
+    }
+
     public static long preparedTransactions() {
         return SystemUnderTest.get().broker().server().getResourceManager().getPreparedTransactions().size();
     }

@@ -66,6 +66,15 @@ class CallbackIntakeIT {
         assertEquals("PAID", Api.json(Api.get("/api/v1/orders/" + attempt.getString("orderId")).body()).getString("status"));
     }
 
+    /**
+     * Waits until the captures queue holds nothing, waiting, scheduled or in delivery: whatever the
+     * intake queued (a second settlement of the same payment, if it queued one) has been settled
+     * or dead-lettered by then.
+     */
+    private static void awaitSettlementQueueDrained() throws Exception {
+        Await.until(Broker.CAPTURES + " drained", 30_000, () -> Broker.drained(Broker.CAPTURES));
+    }
+
     private static void awaitCaptures(String orderId, long expected) throws Exception {
         long deadline = System.currentTimeMillis() + 20_000;
         String sql = "select count(*) from capture where order_id = ?::uuid";
@@ -85,7 +94,7 @@ class CallbackIntakeIT {
 
         assertEquals(1, inboxRows(outTradeNo));
         awaitCaptures(attempt.getString("orderId"), 1);
-        Thread.sleep(1_000); // a second settlement, if there were one, would have landed by now
+        awaitSettlementQueueDrained();
         assertEquals(1, OrderDatabase.count("select count(*) from capture where order_id = ?::uuid",
                 attempt.getString("orderId")), "one capture however often the channel calls");
     }
@@ -118,7 +127,8 @@ class CallbackIntakeIT {
                 insert.setString(3, outTradeNo);
                 assertEquals(1, insert.executeUpdate(), "the test's intake must come before the callback");
             }
-            awaitBlockedBy(query);
+            Await.until("the callback's intake waits for the test's inbox row", 20_000,
+                    () -> OrderDatabase.sessionsWaitingBehind(query) > 0);
             query.commit();
         }
 
@@ -127,27 +137,12 @@ class CallbackIntakeIT {
         assertEquals(1, inboxRows(outTradeNo));
         // Nothing was queued by the test's intake: the janitor's query finds the payment and settles it.
         awaitCaptures(attempt.getString("orderId"), 1);
-        Thread.sleep(1_000);
+        awaitSettlementQueueDrained();
         assertEquals(1, OrderDatabase.count("select count(*) from capture where order_id = ?::uuid",
                 attempt.getString("orderId")), "settled once");
         assertEquals("PAID", Api.json(Api.get("/api/v1/orders/" + attempt.getString("orderId")).body()).getString("status"));
         assertEquals(1, Sandbox.callbacks(sandboxChannel, outTradeNo).size(), "the channel called once");
         ConsoleLog.assertQuietSince(log);
-    }
-
-    /** Waits until another session (the callback's intake) waits for a lock the given connection holds. */
-    private static void awaitBlockedBy(Connection holder) throws Exception {
-        long pid;
-        try (var rs = holder.createStatement().executeQuery("select pg_backend_pid()")) {
-            rs.next();
-            pid = rs.getLong(1);
-        }
-        long deadline = System.currentTimeMillis() + 20_000;
-        String sql = "select count(*) from pg_stat_activity where ?::int = any(pg_blocking_pids(pid))";
-        while (OrderDatabase.count(sql, pid) == 0) {
-            if (System.currentTimeMillis() > deadline) throw new AssertionError("the callback never reached the inbox");
-            Thread.sleep(50);
-        }
     }
 
     private static JsonObject awaitFirstDelivery(String channel, String outTradeNo) throws Exception {

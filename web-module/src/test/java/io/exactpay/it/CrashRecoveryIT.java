@@ -50,7 +50,8 @@ class CrashRecoveryIT {
                 }
             });
         }
-        Thread.sleep(4_000);
+        // Killed once the clients have placed orders (four each on average) and are busy mid-transaction.
+        Await.until("orders placed before the crash", 60_000, () -> acknowledged.size() >= 4 * CLIENTS);
         ExactPayStack.get().crashServer();
         // What the crash left in doubt; a run that caught none still checks atomicity across the crash.
         System.out.printf("in doubt after the crash: %d in PostgreSQL, %d in the broker%n",
@@ -70,6 +71,7 @@ class CrashRecoveryIT {
         }
         assertEquals(announced.size(), new HashSet<>(announced).size(), "no order announced twice");
         assertEquals(stored, new HashSet<>(announced), "each stored order announced, and nothing else");
+        Invariants.assertNoMoneyInvariantViolated();
     }
 
     private static Set<String> storedOrders(String run) throws Exception {

@@ -40,6 +40,22 @@ public final class OrderDatabase {
         }
     }
 
+    /**
+     * How many other sessions wait, directly or behind another waiter, for a lock the given
+     * connection holds (a row it selected for update, say).
+     */
+    public static long sessionsWaitingBehind(Connection holder) throws SQLException {
+        long pid;
+        try (var rs = holder.createStatement().executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            pid = rs.getLong(1);
+        }
+        return count("with recursive waiting(pid) as ("
+                + " select pid from pg_stat_activity where ?::int = any(pg_blocking_pids(pid))"
+                + " union select a.pid from pg_stat_activity a join waiting w on w.pid = any(pg_blocking_pids(a.pid)))"
+                + " select count(*) from waiting", pid);
+    }
+
     public static long inDoubtTransactions() throws SQLException {
         return count("select count(*) from pg_prepared_xacts");
     }

@@ -103,13 +103,22 @@ class XaTransactionIT {
         assertNull(receiveEvent(order.id(), 3_000));
     }
 
+    /**
+     * The refused send leaves nothing: the same event then sent inside a transaction is the only one
+     * the queue holds for that order, which also shows the selector would have found the first.
+     */
     @Test
-    void withoutATransaction_noEventCanBeSent() {
+    void withoutATransaction_noEventCanBeSent() throws Exception {
         OrderView order = new OrderView(UUID.randomUUID(), "xa-suite", "XA-none", 1, "CNY", "x", "PENDING", 1,
                 java.time.Instant.now(), java.time.Instant.now());
 
         assertThrows(TransactionalException.class, () -> events.orderCreated(order));
-        assertNull(receiveEvent(order.id(), 1_000));
+        transaction.begin();
+        events.orderCreated(order);
+        transaction.commit();
+
+        assertNotNull(receiveEvent(order.id(), 10_000), "the event sent inside a transaction");
+        assertNull(receiveEvent(order.id(), 1_000), "and no other: the refused send left nothing");
     }
 
     private long ordersWithId(UUID id) throws SQLException {
