@@ -74,6 +74,16 @@ public final class Settings {
         DEFAULTS.put("jwt.issuer", "exactpay-dev");
         DEFAULTS.put("jwt.public-key-location", "");
         DEFAULTS.put("idempotency.retention", "PT24H");
+
+        // Merchant webhooks: retried with doubling waits from first-retry up to max-retry-delay,
+        // for retry-for in all, then DEAD; a rotated secret keeps signing for rotation-overlap.
+        DEFAULTS.put("webhooks.poll-interval", "PT1S");
+        DEFAULTS.put("webhooks.first-retry", "PT5S");
+        DEFAULTS.put("webhooks.max-retry-delay", "PT6H");
+        DEFAULTS.put("webhooks.retry-for", "PT72H");
+        DEFAULTS.put("webhooks.connect-timeout", "PT5S");
+        DEFAULTS.put("webhooks.read-timeout", "PT10S");
+        DEFAULTS.put("webhooks.rotation-overlap", "PT24H");
     }
 
     private final Map<String, String> values;
@@ -168,7 +178,9 @@ public final class Settings {
     public Map<String, String> applicationProperties() {
         Map<String, String> props = new LinkedHashMap<>();
         for (String key : new String[] {"jms.max-delivery-attempts", "jms.later-delivery-ms", "db.lock-timeout-ms", "idempotency.retention",
-                "order.time-to-pay", "janitor.interval", "janitor.stale-after"}) {
+                "order.time-to-pay", "janitor.interval", "janitor.stale-after", "webhooks.poll-interval",
+                "webhooks.first-retry", "webhooks.max-retry-delay", "webhooks.retry-for", "webhooks.connect-timeout",
+                "webhooks.read-timeout", "webhooks.rotation-overlap"}) {
             props.put("exactpay." + key, get(key));
         }
         props.put("mp.jwt.verify.issuer", get("jwt.issuer"));
