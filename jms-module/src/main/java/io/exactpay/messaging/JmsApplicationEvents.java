@@ -3,11 +3,13 @@ package io.exactpay.messaging;
 import io.exactpay.application.ApplicationEvents;
 import io.exactpay.application.OrderView;
 import io.exactpay.application.RefundView;
+import io.exactpay.application.webhook.WebhookOutbox;
 import io.exactpay.domain.model.payment.CaptureRole;
 import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.messaging.contract.Events;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.transaction.Transactional;
@@ -17,6 +19,7 @@ import java.util.UUID;
 /**
  * Publishes domain events to the {@code exactpay.events} address through the XA connection pool,
  * inside the caller's transaction: an event is delivered only if the change behind it commits.
+ * The same transaction records the event for the client's webhook endpoints (the outbox).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -24,6 +27,9 @@ public class JmsApplicationEvents implements ApplicationEvents {
 
     @Resource(lookup = "jms/exactpay")
     private ConnectionFactory connectionFactory;
+
+    @Inject
+    private WebhookOutbox webhooks;
 
     @Override
     public void orderCreated(OrderView order) {
@@ -79,5 +85,6 @@ public class JmsApplicationEvents implements ApplicationEvents {
                     .setProperty("clientId", order.clientId())
                     .send(context.createTopic(Events.ADDRESS), body);
         }
+        webhooks.record(order, type, body);
     }
 }

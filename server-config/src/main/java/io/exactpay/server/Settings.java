@@ -90,6 +90,16 @@ public final class Settings {
         DEFAULTS.put("retention.interval", "PT1H");
         // The application's JSON log; empty: <data-dir>/logs/<instance-name>.jsonl.
         DEFAULTS.put("log.json-file", "");
+
+        // Merchant webhooks: retried with doubling waits from first-retry up to max-retry-delay,
+        // for retry-for in all, then DEAD; a rotated secret keeps signing for rotation-overlap.
+        DEFAULTS.put("webhooks.poll-interval", "PT1S");
+        DEFAULTS.put("webhooks.first-retry", "PT5S");
+        DEFAULTS.put("webhooks.max-retry-delay", "PT6H");
+        DEFAULTS.put("webhooks.retry-for", "PT72H");
+        DEFAULTS.put("webhooks.connect-timeout", "PT5S");
+        DEFAULTS.put("webhooks.read-timeout", "PT10S");
+        DEFAULTS.put("webhooks.rotation-overlap", "PT24H");
     }
 
     private final Map<String, String> values;
@@ -185,7 +195,9 @@ public final class Settings {
         Map<String, String> props = new LinkedHashMap<>();
         for (String key : new String[] {"jms.max-delivery-attempts", "jms.later-delivery-ms", "db.lock-timeout-ms", "idempotency.retention",
                 "order.time-to-pay", "order.max-amount", "http.max-body-bytes", "janitor.interval", "janitor.stale-after",
-                "retention.period", "retention.interval"}) {
+                "retention.period", "retention.interval", "webhooks.poll-interval", "webhooks.first-retry",
+                "webhooks.max-retry-delay", "webhooks.retry-for", "webhooks.connect-timeout", "webhooks.read-timeout",
+                "webhooks.rotation-overlap"}) {
             props.put("exactpay." + key, get(key));
         }
         props.put("exactpay.log.json-file", jsonLogFile().toString());
