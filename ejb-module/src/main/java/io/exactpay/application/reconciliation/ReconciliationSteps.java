@@ -66,16 +66,19 @@ public class ReconciliationSteps {
     public UUID start(Channel channel, LocalDate day) {
         Instant now = clock.instant();
         List<?> started = em.createNativeQuery("insert into reconciliation_report (id, channel, statement_date, status,"
-                        + " started_at) values (?1, ?2, ?3, 'RUNNING', ?4) on conflict (channel, statement_date) do update"
+                        + " started_at) values (cast(?1 as uuid), ?2, ?3, 'RUNNING', ?4)"
+                        + " on conflict (channel, statement_date) do update"
                         + " set status = 'RUNNING', started_at = ?4, finished_at = null, statement_lines = 0, matched = 0,"
                         + " channel_only = 0, ledger_only = 0, amount_mismatch = 0, status_mismatch = 0, failure = null"
                         + " where reconciliation_report.status <> 'RUNNING' or reconciliation_report.started_at < ?5"
                         + " returning id")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, channel.name()).setParameter(3, java.sql.Date.valueOf(day))
+                .setParameter(1, UUID.randomUUID().toString()).setParameter(2, channel.name())
+                .setParameter(3, java.sql.Date.valueOf(day))
                 .setParameter(4, at(now)).setParameter(5, at(now.minus(ABANDONED))).getResultList();
         if (started.isEmpty()) throw new ReconciliationRunningException(channel, day);
         UUID id = uuid(started.get(0));
-        em.createNativeQuery("delete from reconciliation_line where report_id = ?1").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("delete from reconciliation_line where report_id = cast(?1 as uuid)")
+                .setParameter(1, id.toString()).executeUpdate();
         return id;
     }
 
@@ -166,8 +169,8 @@ public class ReconciliationSteps {
         for (ReconciledLine l : lines) {
             em.createNativeQuery("insert into reconciliation_line (report_id, outcome, kind, channel_txn_id, out_trade_no,"
                             + " out_refund_no, channel_amount_minor, ledger_amount_minor, currency, detail, action)"
-                            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
-                    .setParameter(1, reportId).setParameter(2, l.outcome().name()).setParameter(3, l.kind().name())
+                            + " values (cast(?1 as uuid), ?2, ?3, ?4, ?5, ?6, cast(?7 as bigint), cast(?8 as bigint), ?9, ?10, ?11)")
+                    .setParameter(1, reportId.toString()).setParameter(2, l.outcome().name()).setParameter(3, l.kind().name())
                     .setParameter(4, l.transactionId()).setParameter(5, l.outTradeNo()).setParameter(6, l.outRefundNo())
                     .setParameter(7, l.channelAmount()).setParameter(8, l.ledgerAmount()).setParameter(9, l.currency())
                     .setParameter(10, cut(l.detail())).setParameter(11, cut(l.action())).executeUpdate();
@@ -176,8 +179,8 @@ public class ReconciliationSteps {
         counts.putAll(lines.stream().collect(Collectors.groupingBy(ReconciledLine::outcome, Collectors.counting())));
         em.createNativeQuery("update reconciliation_report set status = 'DONE', finished_at = ?2, statement_lines = ?3,"
                         + " matched = ?4, channel_only = ?5, ledger_only = ?6, amount_mismatch = ?7, status_mismatch = ?8"
-                        + " where id = ?1")
-                .setParameter(1, reportId).setParameter(2, at(clock.instant())).setParameter(3, statementLines)
+                        + " where id = cast(?1 as uuid)")
+                .setParameter(1, reportId.toString()).setParameter(2, at(clock.instant())).setParameter(3, statementLines)
                 .setParameter(4, count(counts, Outcome.MATCHED)).setParameter(5, count(counts, Outcome.CHANNEL_ONLY))
                 .setParameter(6, count(counts, Outcome.LEDGER_ONLY)).setParameter(7, count(counts, Outcome.AMOUNT_MISMATCH))
                 .setParameter(8, count(counts, Outcome.STATUS_MISMATCH)).executeUpdate();
@@ -185,8 +188,8 @@ public class ReconciliationSteps {
 
     public void fail(UUID reportId, String failure) {
         em.createNativeQuery("update reconciliation_report set status = 'FAILED', finished_at = ?2, failure = ?3"
-                        + " where id = ?1")
-                .setParameter(1, reportId).setParameter(2, at(clock.instant())).setParameter(3, cut(failure, 500))
+                        + " where id = cast(?1 as uuid)")
+                .setParameter(1, reportId.toString()).setParameter(2, at(clock.instant())).setParameter(3, cut(failure, 500))
                 .executeUpdate();
     }
 
@@ -218,8 +221,8 @@ public class ReconciliationSteps {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select outcome, kind, channel_txn_id, out_trade_no, out_refund_no,"
                         + " channel_amount_minor, ledger_amount_minor, currency, detail, action from reconciliation_line"
-                        + " where report_id = ?1 order by id")
-                .setParameter(1, reportId).getResultList();
+                        + " where report_id = cast(?1 as uuid) order by id")
+                .setParameter(1, reportId.toString()).getResultList();
         return rows.stream().map(r -> new ReconciledLine(Outcome.valueOf((String) r[0]),
                 StatementLine.Kind.valueOf((String) r[1]), (String) r[2], (String) r[3], (String) r[4],
                 r[5] == null ? null : ((Number) r[5]).longValue(), r[6] == null ? null : ((Number) r[6]).longValue(),

@@ -55,16 +55,17 @@ public class ReconciliationResource {
         }
     }
 
+    /** JSON unless the client asks for CSV: qs makes JSON the server's choice for an Accept of any type. */
     @GET
     @Path("{channel}/{date}")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON + "; qs=1")
     public ReportView report(@PathParam("channel") String channel, @PathParam("date") String date) {
         return find(channel, date);
     }
 
     @GET
     @Path("{channel}/{date}")
-    @Produces(CSV)
+    @Produces(CSV + "; qs=0.5")
     public Response csv(@PathParam("channel") String channel, @PathParam("date") String date) {
         ReportView report = find(channel, date);
         return Response.ok(ReportCsv.of(report), CSV + "; charset=UTF-8")
