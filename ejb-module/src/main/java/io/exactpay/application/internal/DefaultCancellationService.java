@@ -2,8 +2,10 @@ package io.exactpay.application.internal;
 
 import io.exactpay.application.ApplicationEvents;
 import io.exactpay.application.CancellationService;
+import io.exactpay.application.CapturedPayment;
 import io.exactpay.application.MessageIdReusedException;
 import io.exactpay.application.OrderView;
+import io.exactpay.application.SettlementQueue;
 import io.exactpay.domain.model.order.CancelOutcome;
 import io.exactpay.domain.model.order.CancelReason;
 import io.exactpay.domain.model.order.IllegalTransitionException;
@@ -45,6 +47,9 @@ public class DefaultCancellationService implements CancellationService {
 
     @Inject
     private SettlementSteps steps;
+
+    @Inject
+    private SettlementQueue queue;
 
     @Inject
     private OrderJournal journal;
@@ -146,8 +151,15 @@ public class DefaultCancellationService implements CancellationService {
                 throw new ChannelOutcomeUnknownException(attempt.channel(), "close of " + attempt.outTradeNo()
                         + " says paid, the query says " + status.channelState(), null);
             }
-            intake.takeIn(new PaymentCaptured(attempt.channel(), attempt.outTradeNo(), status.transactionId(),
-                    status.amount(), status.paidAt()));
+            if (!intake.takeIn(new PaymentCaptured(attempt.channel(), attempt.outTradeNo(), status.transactionId(),
+                    status.amount(), status.paidAt()))) {
+                // Taken in before, yet the trade is still open: that capture's settlement never
+                // committed. Settling is idempotent per attempt, so queue it again; otherwise every
+                // later close would meet the same answer and the order would stay CLOSING.
+                queue.paymentCaptured(new CapturedPayment(attempt.orderId(), attempt.id(), attempt.channel(),
+                        attempt.outTradeNo(), status.transactionId(), status.amount().minorUnits(),
+                        status.amount().currency(), status.paidAt(), clock.instant()));
+            }
             return;
         }
         Order order = lockOrder(attempt.orderId());

@@ -1,5 +1,7 @@
 package io.exactpay.application.reconciliation;
 
+import io.exactpay.application.CapturedPayment;
+import io.exactpay.application.RefundNotice;
 import io.exactpay.application.SettlementQueue;
 import io.exactpay.application.internal.ChannelIntake;
 import io.exactpay.domain.model.payment.Channel;
@@ -142,8 +144,9 @@ public class ReconciliationSteps {
                 status.amount(), status.paidAt());
         if (intake.takeIn(captured)) return "taken in: capture " + status.transactionId() + " queued for settlement";
         // In the inbox already, yet never posted: its settlement did not commit. Settling is idempotent per attempt.
-        queue.paymentCaptured(attempt.orderId(), attempt.id(), channel, attempt.outTradeNo(), status.transactionId(),
-                status.amount().minorUnits(), status.amount().currency(), status.paidAt(), clock.instant());
+        queue.paymentCaptured(new CapturedPayment(attempt.orderId(), attempt.id(), channel, attempt.outTradeNo(),
+                status.transactionId(), status.amount().minorUnits(), status.amount().currency(), status.paidAt(),
+                clock.instant()));
         return "taken in before but never settled: capture " + status.transactionId() + " queued for settlement again";
     }
 
@@ -160,8 +163,8 @@ public class ReconciliationSteps {
         RefundSettled settled = new RefundSettled(channel, line.outTradeNo(), refund.outRefundNo(),
                 answer.channelRefundId(), answer.amount(), answer.settledAt());
         if (intake.takeIn(settled)) return "taken in: refund success queued for settlement";
-        queue.refundSettled(refund.orderId(), refund.outRefundNo(), answer.channelRefundId(),
-                answer.amount().minorUnits(), answer.amount().currency(), answer.settledAt(), clock.instant());
+        queue.refundSettled(new RefundNotice(refund.orderId(), refund.outRefundNo(), answer.channelRefundId(),
+                answer.amount().minorUnits(), answer.amount().currency(), answer.settledAt(), clock.instant()));
         return "taken in before but never settled: refund success queued for settlement again";
     }
 
