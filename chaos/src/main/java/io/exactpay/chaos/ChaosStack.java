@@ -78,6 +78,14 @@ final class ChaosStack implements AutoCloseable {
             process.kill();
         }
 
+        long pid() {
+            return process.pid();
+        }
+
+        boolean isAlive() {
+            return process != null && process.isAlive();
+        }
+
         boolean unexpectedlyDown() {
             return !expectedDown && process != null && !process.isAlive();
         }

@@ -64,6 +64,20 @@ class ChaosIT {
         assertEquals(0, outcome.callsIntoUndeployed(), "no message reached an undeployed bean: " + outcome);
     }
 
+    /**
+     * A branch that a running instance prepared, and whose second phase failed because its database
+     * session ended, is finished by that instance while it keeps running; not only at its next
+     * start. A chaos run once left such a branch prepared for minutes, holding its order's row.
+     */
+    @Test
+    void aRunningInstanceFinishesABranchWhoseCommitFailed() throws Exception {
+        ChaosStack.Instance a = stack.instances().get(0);
+        StrandedBranch.Outcome outcome = new StrandedBranch(stack, a).strandAndWait(Duration.ofMinutes(3));
+        System.out.println("[chaos] stranded branch: " + outcome);
+        assertTrue(outcome.instanceRanThroughout(), "the instance was not restarted: " + outcome);
+        assertTrue(outcome.resolved(), "the running instance finished the branch: " + outcome);
+    }
+
     @Test
     void twoCapturesSettledOnTwoInstancesAtOnce_exactlyOnePrimary() throws Exception {
         CrossInstanceCaptures race = new CrossInstanceCaptures(stack);

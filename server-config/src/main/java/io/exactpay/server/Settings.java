@@ -67,6 +67,8 @@ public final class Settings {
         DEFAULTS.put("jms.max-redelivery-delay-ms", "60000");
         DEFAULTS.put("db.lock-timeout-ms", "5000");
         DEFAULTS.put("tx.timeout-seconds", "60");
+        // How often a running instance finishes transactions whose second phase failed.
+        DEFAULTS.put("tx.pending-cleanup-seconds", "10");
 
         DEFAULTS.put("order.time-to-pay", "PT30M");
         // The largest order, in fen (50,000.00 CNY).
