@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>This places orders on one instance and, the moment one of its branches is prepared, ends
  * every database session of that instance ({@code pg_terminate_backend}, as a restarted database
- * or a network cut would), until a branch outlives its session; then it waits for the running
- * instance to finish it.
+ * or a network cut would), until a branch outlives its session; then it may take the database
+ * down for a while, and waits for the running instance to finish the branch.
  */
 final class StrandedBranch {
 
@@ -40,7 +40,11 @@ final class StrandedBranch {
         this.instance = instance;
     }
 
-    Outcome strandAndWait(Duration patience) throws Exception {
+    /**
+     * Strands a branch of the instance, then keeps the database down for {@code databaseDown}
+     * (zero: not at all), and waits up to {@code patience} for the running instance to finish it.
+     */
+    Outcome strandAndWait(Duration databaseDown, Duration patience) throws Exception {
         String prefix = Base64.getEncoder().encodeToString(
                 (RecoveryOwnership.recoveryName(instance) + ",").getBytes(StandardCharsets.US_ASCII));
         // The branch qualifier is the recovery name, a comma and a branch number: its Base64 starts
@@ -99,6 +103,13 @@ final class StrandedBranch {
         }
         if (stranded == null) throw new IllegalStateException("no branch outlived its session in " + tries + " tries");
         long since = System.nanoTime();
+        if (!databaseDown.isZero()) {
+            // As when the database itself went away: the transaction manager's own retry of
+            // incomplete transactions runs while it is down, finishes nothing, and does not try again.
+            stack.killDatabase();
+            Thread.sleep(databaseDown.toMillis());
+            stack.startDatabase();
+        }
         long deadline = since + patience.toNanos();
         boolean resolved = false;
         while (System.nanoTime() < deadline) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -67,15 +68,30 @@ class ChaosIT {
     /**
      * A branch that a running instance prepared, and whose second phase failed because its database
      * session ended, is finished by that instance while it keeps running; not only at its next
-     * start. A chaos run once left such a branch prepared for minutes, holding its order's row.
+     * start, and also when the database was down for a while after the failure. Chaos runs left
+     * such branches prepared for minutes, holding their orders' rows.
      */
     @Test
     void aRunningInstanceFinishesABranchWhoseCommitFailed() throws Exception {
         ChaosStack.Instance a = stack.instances().get(0);
-        StrandedBranch.Outcome outcome = new StrandedBranch(stack, a).strandAndWait(Duration.ofMinutes(3));
+        StrandedBranch.Outcome outcome = new StrandedBranch(stack, a)
+                .strandAndWait(Duration.ofSeconds(15), Duration.ofMinutes(3));
         System.out.println("[chaos] stranded branch: " + outcome);
         assertTrue(outcome.instanceRanThroughout(), "the instance was not restarted: " + outcome);
         assertTrue(outcome.resolved(), "the running instance finished the branch: " + outcome);
+    }
+
+    /**
+     * A delivery lost with its consumer after the consumers' own attempts leaves the message to a
+     * consumer, which dead-letters it with its reason; the broker does not dead-letter it itself.
+     */
+    @Test
+    void aDeliveryLostWithItsConsumer_isNotDeadLetteredByTheBroker() throws Exception {
+        CrashedDelivery.Outcome outcome = new CrashedDelivery(stack).loseOneDeliveryAfterTheConsumersAttempts();
+        System.out.println("[chaos] delivery lost with its consumer: " + outcome);
+        assertEquals(outcome.consumersLimit() + 1, outcome.lostAtDelivery(), outcome.toString());
+        assertFalse(outcome.deadLettered(), "the broker did not dead-letter it without a reason: " + outcome);
+        assertEquals(outcome.consumersLimit() + 2, outcome.redeliveredAs(), "delivered again: " + outcome);
     }
 
     @Test
