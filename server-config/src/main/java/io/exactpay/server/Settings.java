@@ -67,8 +67,6 @@ public final class Settings {
         DEFAULTS.put("jms.max-redelivery-delay-ms", "60000");
         DEFAULTS.put("db.lock-timeout-ms", "5000");
         DEFAULTS.put("tx.timeout-seconds", "60");
-        // How often a running instance finishes transactions whose second phase failed.
-        DEFAULTS.put("tx.pending-cleanup-seconds", "10");
         // How often each instance looks for a branch prepared too long, and how long is too long.
         DEFAULTS.put("tx.incomplete-check", "PT15S");
         DEFAULTS.put("tx.incomplete-after", "PT30S");

@@ -27,13 +27,13 @@ import java.util.logging.Logger;
  * Finishes the transactions this instance could not finish itself, while it keeps running.
  *
  * <p>When the second phase of a transaction fails (the database restarted under it, its session
- * was cut), Payara's transaction manager keeps it as incomplete, and its branch stays prepared,
- * holding its rows' locks, until it is finished. The transaction service's
- * {@code pending-txn-cleanup-interval} thread finishes incomplete transactions, but only in a pass
- * that sees more of them than its previous pass: a pass that ran while the database was still
- * down finished nothing, and after it the thread waits for the next failure. A chaos run showed
- * it: after a database restart two branches stayed prepared for minutes and kept two orders'
- * idempotency keys locked, until their instances were restarted.
+ * was cut), Payara's transaction manager logs {@code JTS5031 ... completed: Maybe}, answers the
+ * caller with a system exception and keeps the transaction as incomplete; its branch stays
+ * prepared, holding its rows' locks, until the instance's next start. The transaction service's
+ * {@code pending-txn-cleanup-interval} thread is no help: it retries only when the number of
+ * incomplete transactions has grown since its last pass, and an exception from a pass (the
+ * database still down) ends its loop for good. Chaos runs showed it: branches stayed prepared for minutes and kept
+ * orders' rows and idempotency keys locked, until their instances were restarted.
  *
  * <p>So every {@code exactpay.tx.incomplete-check} this asks the order database whether a branch
  * has been prepared for longer than {@code exactpay.tx.incomplete-after}, and if one has, asks the
