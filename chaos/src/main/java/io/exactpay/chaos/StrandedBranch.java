@@ -94,7 +94,9 @@ final class StrandedBranch {
                 }
                 tries++;
                 terminateSessionsOf(instance);
-                Thread.sleep(1_000);
+                // Stranded when still prepared well after its session ended: a commit that is merely
+                // slow on a loaded machine is over by then.
+                Thread.sleep(5_000);
                 if (preparedBy(bqualPrefix) != null && isPrepared(gid)) stranded = gid;
             }
         } finally {
