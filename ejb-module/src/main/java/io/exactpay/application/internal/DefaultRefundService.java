@@ -86,7 +86,8 @@ public class DefaultRefundService implements RefundService {
         try {
             answer = channel.refund(new RefundOrder(attempt.outTradeNo(), refund.outRefundNo(),
                     new ChannelAmount(refund.amount().minorUnits(), refund.amount().currency()),
-                    new ChannelAmount(attempt.amount().minorUnits(), attempt.amount().currency()),
+                    // The trade's total is what the channel captured (a mismatched capture is not the attempt's amount).
+                    new ChannelAmount(capture.amount().minorUnits(), capture.amount().currency()),
                     refund.reason().name(), notifyUrl(capture.channel())));
         } catch (ChannelRejectedException e) {
             answer = null;
