@@ -115,7 +115,9 @@ public final class AlipayCallbackVerifier implements CallbackVerifier {
         if (known.isEmpty() || !known.get().outTradeNo().equals(p.get("out_trade_no"))) {
             return reject(RejectionReason.UNKNOWN_REFUND, "out_biz_no " + p.get("out_biz_no"));
         }
-        ChannelAmount refunded = new ChannelAmount(AlipayStates.fen(p.get("refund_fee")), currency(p));
+        // A refund notice of a domestic trade names no currency: the refund's own (its trade's) applies.
+        String currency = blank(p.get("trans_currency")) ? known.get().amount().currency() : p.get("trans_currency");
+        ChannelAmount refunded = new ChannelAmount(AlipayStates.fen(p.get("refund_fee")), currency);
         Optional<CallbackVerdict> mismatch = compare(known.get().amount(), refunded);
         return mismatch.orElseGet(() -> new CallbackVerdict.Accepted(new RefundSettled(Channel.ALIPAY,
                 p.get("out_trade_no"), p.get("out_biz_no"), p.get("trade_no"), refunded, p.get("gmt_refund")),
