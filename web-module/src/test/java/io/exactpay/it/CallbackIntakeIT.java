@@ -149,7 +149,7 @@ class CallbackIntakeIT {
 
     private static List<JsonObject> paymentDeliveries(String channel, String outTradeNo) throws Exception {
         return Sandbox.callbacks(channel, outTradeNo).getValuesAs(JsonObject.class).stream()
-                .filter(d -> "payment".equals(d.getString("kind"))).toList();
+                .filter(d -> List.of("payment", "TRANSACTION.SUCCESS").contains(d.getString("kind"))).toList();
     }
 
     private static JsonObject awaitFirstDelivery(String channel, String outTradeNo) throws Exception {
