@@ -58,6 +58,15 @@ final class ControlApi {
         if (trade.isEmpty()) {
             return SandboxResponse.json(404, error("no such trade"));
         }
+        if (body.has("amount") || body.has("currency")) {
+            // The channel captures what the merchant did not ask for: for testing the merchant's side.
+            long amount = body.has("amount") ? body.get("amount").getAsLong() : trade.get().amount();
+            String currency = body.has("currency") ? body.get("currency").getAsString() : trade.get().currency();
+            if (!trade.get().reprice(amount, currency)) {
+                return SandboxResponse.json(409, error("trade cannot be paid with " + amount + " " + currency
+                        + ": it is " + trade.get().state()));
+            }
+        }
         boolean paid = events.pay(trade.get());
         if (!paid) {
             return SandboxResponse.json(409, error("trade cannot be paid: it is " + trade.get().state()));

@@ -15,7 +15,7 @@ import java.util.Optional;
 final class LedgerRecord {
 
     enum Type {
-        CREATED, PAID, CLOSED, REFUND_CREATED, REFUND_SUCCEEDED, CALLBACK_ACKNOWLEDGED, CALLBACK_ENDED;
+        CREATED, REPRICED, PAID, CLOSED, REFUND_CREATED, REFUND_SUCCEEDED, CALLBACK_ACKNOWLEDGED, CALLBACK_ENDED;
 
         String wireName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -51,6 +51,14 @@ final class LedgerRecord {
         r.json.addProperty("description", description);
         r.json.addProperty("notifyUrl", notifyUrl);
         r.json.addProperty("at", at.toString());
+        return r;
+    }
+
+    /** The payer is about to pay another amount or currency than the trade was created with (a test switch). */
+    static LedgerRecord repriced(SandboxTrade trade, long amount, String currency) {
+        LedgerRecord r = of(Type.REPRICED, trade.channel(), trade.outTradeNo());
+        r.json.addProperty("amount", amount);
+        r.json.addProperty("currency", currency);
         return r;
     }
 

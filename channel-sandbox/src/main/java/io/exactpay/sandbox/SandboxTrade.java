@@ -22,8 +22,8 @@ public final class SandboxTrade {
     private final SandboxChannel channel;
     private final String outTradeNo;
     private final String transactionId;
-    private final long amount;
-    private final String currency;
+    private long amount;
+    private String currency;
     private final String description;
     private final String notifyUrl;
     private final Instant createdAt;
@@ -58,6 +58,19 @@ public final class SandboxTrade {
             return false;
         }
         record(LedgerRecord.paid(this, at, callback));
+        return true;
+    }
+
+    /**
+     * The payer's payment will capture another amount or currency than the merchant asked for (the
+     * sandbox's switch for a channel that captures what the merchant did not expect). Only before
+     * it is paid; false otherwise.
+     */
+    synchronized boolean reprice(long newAmount, String newCurrency) {
+        if (state != State.NOTPAY || newAmount <= 0) {
+            return false;
+        }
+        record(LedgerRecord.repriced(this, newAmount, newCurrency));
         return true;
     }
 
@@ -131,6 +144,10 @@ public final class SandboxTrade {
                 state = State.SUCCESS;
                 paidAt = change.instant("at");
                 change.callback().ifPresent(c -> callbacks.put(c.eventId(), c));
+            }
+            case REPRICED -> {
+                amount = change.number("amount");
+                currency = change.text("currency");
             }
             case CLOSED -> state = State.CLOSED;
             case REFUND_CREATED -> refunds.put(change.text("outRefundNo"), new SandboxRefund(change.text("outRefundNo"),
@@ -208,8 +225,8 @@ public final class SandboxTrade {
     public SandboxChannel channel() { return channel; }
     public String outTradeNo() { return outTradeNo; }
     public String transactionId() { return transactionId; }
-    public long amount() { return amount; }
-    public String currency() { return currency; }
+    public synchronized long amount() { return amount; }
+    public synchronized String currency() { return currency; }
     public String description() { return description; }
     public String notifyUrl() { return notifyUrl; }
     public Instant createdAt() { return createdAt; }

@@ -168,6 +168,15 @@ final class MerchantClient {
                         + outTradeNo + "\"}")).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
+    /** The payer pays, but the channel captures {@code fen} {@code currency}; returns the HTTP status. */
+    int payAs(String channel, String outTradeNo, long fen, String currency) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/sandbox/pay"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"" + channel + "\",\"outTradeNo\":\""
+                        + outTradeNo + "\",\"amount\":" + fen + ",\"currency\":\"" + currency + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
     JsonObject trade(String channel, String outTradeNo) throws Exception {
         return JsonParser.parseString(get("/sandbox/trade?channel=" + channel + "&outTradeNo=" + outTradeNo))
                 .getAsJsonObject();

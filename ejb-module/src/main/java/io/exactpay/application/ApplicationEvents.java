@@ -15,10 +15,12 @@ public interface ApplicationEvents {
     void orderPaid(OrderView order, Channel channel);
 
     /**
-     * A DUPLICATE or LATE capture: its refund is requested (DuplicatePaymentRefunding or
-     * LatePaymentRefunding), so the payer and the merchant are told.
+     * A DUPLICATE, LATE or MISMATCHED capture: its refund is requested (DuplicatePaymentRefunding,
+     * LatePaymentRefunding or MismatchedPaymentRefunding, with the amount and currency captured), so
+     * the payer and the merchant are told.
      */
-    void paymentRefunding(OrderView order, Channel channel, CaptureRole role, String outRefundNo, long amountMinor);
+    void paymentRefunding(OrderView order, Channel channel, CaptureRole role, String outRefundNo, long amountMinor,
+                          String currency);
 
     /** Every channel trade of the cancelled order is closed (or captured and being refunded). */
     void orderClosed(OrderView order);

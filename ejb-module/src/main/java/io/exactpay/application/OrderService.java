@@ -25,5 +25,5 @@ public interface OrderService {
      * Attaches a remark under the order's row lock, exactly once per client and message id: a
      * replayed message id gets the first result back and changes nothing.
      */
-    RemarkAdded addRemark(AddRemark command) throws OrderNotFoundException;
+    RemarkAdded addRemark(AddRemark command) throws OrderNotFoundException, MessageIdReusedException;
 }

@@ -43,10 +43,15 @@ public class JmsApplicationEvents implements ApplicationEvents {
 
     @Override
     public void paymentRefunding(OrderView order, Channel channel, CaptureRole role, String outRefundNo,
-                                 long amountMinor) {
-        String type = role == CaptureRole.DUPLICATE ? "DuplicatePaymentRefunding" : "LatePaymentRefunding";
+                                 long amountMinor, String currency) {
+        String type = switch (role) {
+            case DUPLICATE -> "DuplicatePaymentRefunding";
+            case LATE -> "LatePaymentRefunding";
+            case MISMATCHED -> "MismatchedPaymentRefunding";
+            case PRIMARY -> throw new IllegalArgumentException("the order's own payment is not refunded as extra money");
+        };
         publish(order, type, Events.paymentRefunding(type, UUID.randomUUID(), order, channel.name(),
-                outRefundNo, amountMinor));
+                outRefundNo, amountMinor, currency));
     }
 
     @Override

@@ -62,8 +62,13 @@ public class OrderCommandHandler {
 
     private String addRemark(String clientId, OrderCommand.AddOrderRemark remark, int deliveryAttempt)
             throws OrderNotFoundException {
-        return Replies.remarkAdded(orders.addRemark(new AddRemark(clientId, remark.messageId(), deliveryAttempt,
-                remark.orderId(), remark.author(), remark.text())));
+        try {
+            return Replies.remarkAdded(orders.addRemark(new AddRemark(clientId, remark.messageId(), deliveryAttempt,
+                    remark.orderId(), remark.author(), remark.text())));
+        } catch (MessageIdReusedException e) {
+            return Replies.error(OrderCommand.AddOrderRemark.TYPE, Replies.MESSAGE_ID_REUSED, e.getMessage(),
+                    e.earlierOrderId());
+        }
     }
 
     private String createOrder(String clientId, OrderCommand.CreateOrder create, int deliveryAttempt) {

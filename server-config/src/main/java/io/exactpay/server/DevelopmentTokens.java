@@ -46,6 +46,7 @@ public final class DevelopmentTokens {
     private static final String PRIVATE_KEY_FILE = "signing-key.pem";
     private static final String PUBLIC_KEY_FILE = "public-key.pem";
     private static final String TOKEN_FILE = "tokens.env";
+    private static final String SCRAPE_TOKEN_FILE = "admin.token";
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
@@ -72,6 +73,14 @@ public final class DevelopmentTokens {
     /** Where the run command keeps its current development tokens, readable by the server's user only. */
     public static Path tokenFile(Path dataDir) {
         return keyDir(dataDir).resolve(TOKEN_FILE);
+    }
+
+    /**
+     * The admin token alone, for a Prometheus scrape job ({@code authorization.credentials_file},
+     * which Prometheus reads again at every scrape): {@code /metrics} answers admins only.
+     */
+    public static Path scrapeTokenFile(Path dataDir) {
+        return keyDir(dataDir).resolve(SCRAPE_TOKEN_FILE);
     }
 
     /** The key pair of the settings' data directory, made now if there is none yet. */
@@ -110,17 +119,20 @@ public final class DevelopmentTokens {
 
     /**
      * Signs a portal, a support and an admin token valid for {@code lifetime} and writes them to
-     * {@link #tokenFile} (owner-only) as shell variables, replacing the earlier ones. Staff tokens
+     * {@link #tokenFile} (owner-only) as shell variables, and the admin token alone to
+     * {@link #scrapeTokenFile} for a local Prometheus, replacing the earlier ones. Staff tokens
      * are never printed: a console log is read by more people than the server's user.
      */
     public Path writeTokenFile(Path dataDir, String portalClient, Duration lifetime) throws IOException {
         Path file = tokenFile(dataDir);
         OwnerOnlyFiles.directory(file.getParent());
+        String admin = staff("admin", ADMIN, lifetime);
         OwnerOnlyFiles.writeString(file, "# Development bearer tokens, valid " + lifetime.toMinutes()
                 + " minutes from " + Instant.now() + "; source this file: . " + file + "\n"
                 + "EXACTPAY_PORTAL_TOKEN=" + portal(portalClient, lifetime) + "\n"
                 + "EXACTPAY_SUPPORT_TOKEN=" + staff("support", SUPPORT, lifetime) + "\n"
-                + "EXACTPAY_ADMIN_TOKEN=" + staff("admin", ADMIN, lifetime) + "\n");
+                + "EXACTPAY_ADMIN_TOKEN=" + admin + "\n");
+        OwnerOnlyFiles.writeString(scrapeTokenFile(dataDir), admin + "\n");
         return file;
     }
 

@@ -114,7 +114,7 @@ public final class Launcher {
         log("API      " + payara.baseUri().resolve("api/v1/orders"));
         log("OpenAPI  " + payara.baseUri().resolve("openapi"));
         log("Health   " + payara.baseUri().resolve("health"));
-        log("Metrics  " + payara.baseUri().resolve("metrics"));
+        log("Metrics  " + payara.baseUri().resolve("metrics") + " (admin token)");
         log("Data in  " + dataDir + "; Ctrl-C stops everything. A part that dies is started again on its own data.");
         if (tokens != null) writeTokens(tokens, settings, payara);
         else log("Bearer tokens from " + settings.get("jwt.issuer") + ", verified with " + settings.jwtPublicKeyLocation());
@@ -172,7 +172,8 @@ public final class Launcher {
         }, every, every, TimeUnit.SECONDS);
         log("Bearer tokens, development only (portal client " + DEMO_CLIENT + ", support, admin), valid "
                 + lifetime.toMinutes() + " minutes and renewed every " + every / 60 + " minutes, in " + file
-                + " (owner-only). Load them with: . " + file);
+                + " (owner-only). Load them with: . " + file + "; a Prometheus scrape job reads the admin token from "
+                + DevelopmentTokens.scrapeTokenFile(settings.dataDir()));
         log("  curl -s -X POST " + payara.baseUri().resolve("api/v1/orders")
                 + " -H \"Authorization: Bearer $EXACTPAY_PORTAL_TOKEN\""
                 + " -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-1001'"

@@ -47,7 +47,7 @@ class AlertMetricsIT {
         assertEquals(200, Sandbox.pay("wechatpay", order.trade(0)));
         Orders.awaitSettled(order.orderId(), "PAID", 30_000);
 
-        Set<String> served = servedNames(Api.get("/metrics").body());
+        Set<String> served = servedNames(Metrics.scrape());
         read.removeAll(NOT_YET_SERVED);
         read.removeAll(served);
         assertEquals(Set.of(), read, "read by an alert rule, not served on /metrics");
@@ -76,7 +76,7 @@ class AlertMetricsIT {
         double age;
         do {
             Thread.sleep(500);
-            age = Metrics.total(Api.get("/metrics").body(), "exactpay_prepared_transactions_oldest_seconds");
+            age = Metrics.total(Metrics.scrape(), "exactpay_prepared_transactions_oldest_seconds");
         } while (!until.test(age) && System.currentTimeMillis() < deadline);
         return age;
     }

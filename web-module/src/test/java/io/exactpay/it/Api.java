@@ -61,7 +61,12 @@ public final class Api {
     }
 
     public static HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET(), token);
+        return get(path, token, Duration.ofSeconds(30));
+    }
+
+    public static HttpResponse<String> get(String path, String token, Duration timeout)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(timeout).GET(), token);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request, String token, String... headers)

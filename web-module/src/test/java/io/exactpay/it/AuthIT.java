@@ -123,13 +123,37 @@ class AuthIT {
     }
 
     @Test
-    void openApiDescribesTheOrdersApiAndItsBearerScheme() throws Exception {
-        HttpResponse<String> document = Api.get("/openapi", null);
+    void openApiDescribesTheOrdersApiAndItsBearerSchemeToTheApisOwnRolesOnly() throws Exception {
+        assertProblem(401, "unauthorized", Api.get("/openapi", null));
+        assertProblem(401, "unauthorized", Api.get("/openapi", "not.a.token"));
 
-        assertEquals(200, document.statusCode());
-        assertTrue(document.body().contains("/api/v1/orders:"), document.body());
-        assertTrue(document.body().contains("title: ExactPay"), document.body());
-        assertTrue(document.body().contains("scheme: bearer"), document.body());
+        for (String token : List.of(Api.portalToken("acme-portal"), Api.staffToken(DevelopmentTokens.SUPPORT),
+                Api.staffToken(DevelopmentTokens.ADMIN))) {
+            // Payara writes the document at its first request, which takes a while on a busy machine.
+            HttpResponse<String> document = Api.get("/openapi", token, Duration.ofMinutes(3));
+            assertEquals(200, document.statusCode(), document.body());
+            assertTrue(document.body().contains("/api/v1/orders:"), document.body());
+            assertTrue(document.body().contains("title: ExactPay"), document.body());
+            assertTrue(document.body().contains("scheme: bearer"), document.body());
+        }
+    }
+
+    /**
+     * Payara Micro serves /metrics inside the application, which guards it: an admin token reads
+     * it, anyone else is refused with problem+json, also on the endpoint's sub-paths.
+     */
+    @Test
+    void onlyAdminsReadTheMetrics() throws Exception {
+        for (String path : List.of("/metrics", "/metrics/application", "/metrics?scope=base")) {
+            assertProblem(401, "unauthorized", Api.get(path, null));
+            assertProblem(401, "unauthorized", Api.get(path, "not.a.token"));
+            assertProblem(403, "forbidden", Api.get(path));
+            assertProblem(403, "forbidden", Api.get(path, Api.staffToken(DevelopmentTokens.SUPPORT)));
+        }
+
+        HttpResponse<String> metrics = Api.get("/metrics", Api.staffToken(DevelopmentTokens.ADMIN));
+        assertEquals(200, metrics.statusCode(), metrics.body());
+        assertTrue(metrics.body().contains("# TYPE exactpay_"), metrics.body());
     }
 
     private static void assertProblem(int status, String type, HttpResponse<String> response) {

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -145,12 +147,93 @@ class CallbackIntakeIT {
         ConsoleLog.assertQuietSince(log);
     }
 
+    private static List<JsonObject> paymentDeliveries(String channel, String outTradeNo) throws Exception {
+        return Sandbox.callbacks(channel, outTradeNo).getValuesAs(JsonObject.class).stream()
+                .filter(d -> List.of("payment", "TRANSACTION.SUCCESS").contains(d.getString("kind"))).toList();
+    }
+
     private static JsonObject awaitFirstDelivery(String channel, String outTradeNo) throws Exception {
         long deadline = System.currentTimeMillis() + 20_000;
         while (Sandbox.callbacks(channel, outTradeNo).isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
         return Sandbox.callbacks(channel, outTradeNo).getJsonObject(0);
+    }
+
+    /**
+     * The channel's signed callback says it captured another amount (WeChat Pay) or currency
+     * (Alipay) than the order's. That money is real: the callback is acknowledged at its first
+     * delivery (never refused, or the channel would resend it while the money stays), the capture is
+     * recorded once as MISMATCHED and refunded exactly once (AMOUNT_MISMATCH) at the channel, and
+     * the order is not paid by it: it stays PENDING and its own amount still pays it.
+     */
+    @ParameterizedTest(name = "{0} captures {2} {3}")
+    @CsvSource({"WECHAT_PAY, wechatpay, 1287, CNY", "ALIPAY, alipay, 1288, USD"})
+    void captureOfAnotherAmountOrCurrency_isRecordedMismatchedAndRefundedOnce_orderNotPaidByIt(String apiChannel,
+            String sandboxChannel, long captured, String currency) throws Exception {
+        JsonObject attempt = openAttempt(apiChannel, 1288);
+        String orderId = attempt.getString("orderId");
+        String outTradeNo = attempt.getString("outTradeNo");
+
+        assertEquals(200, Sandbox.payAs(sandboxChannel, outTradeNo, captured, currency));
+        Await.until("the payment callback delivered", 30_000,
+                () -> !paymentDeliveries(sandboxChannel, outTradeNo).isEmpty());
+        List<JsonObject> deliveries = paymentDeliveries(sandboxChannel, outTradeNo);
+        assertEquals("ACKNOWLEDGED", deliveries.get(0).getString("outcome"), "acknowledged at the first delivery: "
+                + deliveries);
+
+        Orders.awaitRefund(orderId, "AMOUNT_MISMATCH", "SUCCEEDED", 30_000);
+        awaitSettlementQueueDrained();
+        assertEquals(1, OrderDatabase.count("select count(*) from capture where order_id = ?::uuid and role = 'MISMATCHED'"
+                + " and amount_minor = ? and currency = ?", orderId, captured, currency));
+        assertEquals(1, OrderDatabase.count("select count(*) from capture where order_id = ?::uuid", orderId));
+        assertEquals(1, OrderDatabase.count("select count(*) from refund where order_id = ?::uuid", orderId),
+                "refunded exactly once");
+        assertEquals(1, OrderDatabase.count("select count(*) from refund where order_id = ?::uuid"
+                + " and amount_minor = ? and currency = ?", orderId, captured, currency), "all of what was captured");
+        JsonObject trade = Sandbox.trade(sandboxChannel, outTradeNo);
+        assertEquals(captured, trade.getJsonNumber("captured").longValue());
+        assertEquals(captured, trade.getJsonNumber("refunded").longValue(), "the channel holds nothing any more");
+        assertEquals(0, Orders.ledger(orderId));
+        assertEquals("PENDING", Orders.status(orderId), "a capture of another amount does not pay the order");
+        assertEquals(1, paymentDeliveries(sandboxChannel, outTradeNo).size(), "the channel called once");
+
+        // The payer pays the order's own amount on a new attempt: that payment is the order's.
+        HttpResponse<String> again = Api.post("/api/v1/orders/" + orderId + "/payments",
+                "{\"channel\":\"" + apiChannel + "\"}");
+        assertEquals(201, again.statusCode(), again.body());
+        assertEquals(200, Sandbox.pay(sandboxChannel, Api.json(again.body()).getString("outTradeNo")));
+        Orders.awaitSettled(orderId, "PAID", 30_000);
+        assertEquals(1, Orders.captures(orderId, "PRIMARY"));
+        assertEquals(1288, Orders.ledger(orderId));
+    }
+
+    /**
+     * No callback comes for a payment of another amount; the order is cancelled. The close meets a
+     * paid trade, and the channel query's answer (close consumer or janitor, whichever comes first)
+     * is taken in with what the channel captured: a MISMATCHED capture refunded once, and the order
+     * CLOSED with nothing kept, instead of a settlement that fails on every redelivery.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"WECHAT_PAY, wechatpay", "ALIPAY, alipay"})
+    void queriedCaptureOfAnotherAmount_onACancelledOrder_isRefundedAndTheOrderCloses(String apiChannel,
+            String sandboxChannel) throws Exception {
+        JsonObject attempt = openAttempt(apiChannel, 960);
+        String orderId = attempt.getString("orderId");
+        String outTradeNo = attempt.getString("outTradeNo");
+        Sandbox.faults(sandboxChannel, outTradeNo, "DROP_ALL_CALLBACKS");
+        assertEquals(200, Sandbox.payAs(sandboxChannel, outTradeNo, 959, "CNY"));
+
+        assertEquals(200, Orders.cancel(orderId, "PAYER_REQUEST").statusCode());
+        Orders.awaitSettled(orderId, "CLOSED", 40_000);
+        awaitSettlementQueueDrained();
+        assertEquals(0, Sandbox.acknowledged(sandboxChannel, outTradeNo), "no callback reached ExactPay");
+        assertEquals(1, Orders.captures(orderId, "MISMATCHED"));
+        assertEquals(1, Orders.refunds(orderId, "AMOUNT_MISMATCH", "SUCCEEDED"));
+        assertEquals(1, OrderDatabase.count("select count(*) from refund where order_id = ?::uuid", orderId));
+        assertEquals(0, Orders.ledger(orderId));
+        assertNull(Broker.receive(Broker.DEAD_LETTERS, "JMSXGroupID = '" + orderId + "'", 500),
+                "no settlement of the order was dead-lettered");
     }
 
     @Test

@@ -11,6 +11,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -143,6 +145,37 @@ class HostileInputIT {
                 .body()).getString("status"), "not cancelled");
     }
 
+    /**
+     * A remark reusing the messageId of its order's CreateOrder, or of a remark on another order, is
+     * neither a replay nor a new command: CommandError message-id-reused, and no remark is added.
+     */
+    @Test
+    void aRemarkReusingAnotherCommandsMessageIdIsRefusedNotTakenForAReplay() throws Exception {
+        String messageId = UUID.randomUUID().toString();
+        JsonObject placed = Commands.reply(Commands.SENDER,
+                Commands.send(Commands.createOrder(messageId, "HOSTILE-" + UUID.randomUUID(), 300)));
+        String orderId = placed.getString("orderId");
+        String otherOrderId = Commands.reply(Commands.SENDER, Commands.send(Commands.createOrder(
+                UUID.randomUUID().toString(), "HOSTILE-" + UUID.randomUUID(), 300))).getString("orderId");
+        String remarkId = UUID.randomUUID().toString();
+        assertEquals("RemarkAdded", Commands.reply(Commands.SENDER,
+                Commands.send(Commands.addRemark(remarkId, otherOrderId, "first"))).getString("type"));
+
+        JsonObject reusedCreate = Commands.reply(Commands.SENDER,
+                Commands.send(Commands.addRemark(messageId, orderId, "sneaked in")));
+        JsonObject reusedRemark = Commands.reply(Commands.SENDER,
+                Commands.send(Commands.addRemark(remarkId, orderId, "sneaked in too")));
+
+        for (JsonObject answer : new JsonObject[] {reusedCreate, reusedRemark}) {
+            assertEquals("CommandError", answer.getString("type"), answer.toString());
+            assertEquals("message-id-reused", answer.getString("error"), answer.toString());
+        }
+        assertEquals(orderId, reusedCreate.getString("orderId"));
+        assertEquals(otherOrderId, reusedRemark.getString("orderId"));
+        assertEquals(0, OrderDatabase.count("select count(*) from order_remark where order_id = ?::uuid", orderId));
+        assertEquals(1, OrderDatabase.count("select count(*) from order_remark where order_id = ?::uuid", otherOrderId));
+    }
+
     @Test
     void anApiBodyAboveTheLimitIsRefusedUnreadWith413() throws Exception {
         String no = "HOSTILE-" + UUID.randomUUID();
@@ -224,6 +257,62 @@ class HostileInputIT {
 
     private static String base64Url(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Bodies of the wrong shape: a wrong JSON type for a field, numbers no order can have, JSON
+     * nested far deeper than an order, control characters in the order's texts (PostgreSQL cannot
+     * store a NUL; a line break would forge log lines). Each is 400 validation as problem+json,
+     * quickly, and no order is stored.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "amount a string          |{\"merchantOrderNo\":\"NO\",\"amount\":\"100\",\"currency\":\"CNY\",\"subject\":\"s\"}",
+        "amount an object         |{\"merchantOrderNo\":\"NO\",\"amount\":{\"fen\":100},\"currency\":\"CNY\",\"subject\":\"s\"}",
+        "amount an array          |{\"merchantOrderNo\":\"NO\",\"amount\":[100],\"currency\":\"CNY\",\"subject\":\"s\"}",
+        "amount astronomical      |{\"merchantOrderNo\":\"NO\",\"amount\":1e1000000000,\"currency\":\"CNY\",\"subject\":\"s\"}",
+        "amount infinitesimal     |{\"merchantOrderNo\":\"NO\",\"amount\":1e-1000000000,\"currency\":\"CNY\",\"subject\":\"s\"}",
+        "currency a number        |{\"merchantOrderNo\":\"NO\",\"amount\":100,\"currency\":156,\"subject\":\"s\"}",
+        "time to pay a fraction   |{\"merchantOrderNo\":\"NO\",\"amount\":100,\"currency\":\"CNY\",\"subject\":\"s\",\"timeToPaySeconds\":1.5}",
+        "body a JSON array        |[{\"merchantOrderNo\":\"NO\",\"amount\":100,\"currency\":\"CNY\",\"subject\":\"s\"}]",
+        "body a JSON string       |\"NO\"",
+        "order number with a NUL  |{\"merchantOrderNo\":\"NO\\u0000\",\"amount\":100,\"currency\":\"CNY\",\"subject\":\"s\"}",
+        "order number with a line break|{\"merchantOrderNo\":\"NO\\nINFO forged\",\"amount\":100,\"currency\":\"CNY\",\"subject\":\"s\"}",
+        "subject with a NUL       |{\"merchantOrderNo\":\"NO\",\"amount\":100,\"currency\":\"CNY\",\"subject\":\"s\\u0000\"}",
+    })
+    void aBodyOfTheWrongShapeIsRefused400AndNothingIsStored(String name, String template) throws Exception {
+        String no = "HOSTILE-" + UUID.randomUUID();
+        long started = System.nanoTime();
+
+        HttpResponse<String> response = Api.post(ORDERS, template.replace("NO", no));
+
+        assertProblem(400, "validation", response);
+        assertTrue(System.nanoTime() - started < 10_000_000_000L, "answered within seconds");
+        assertEquals(0, OrderDatabase.count("select count(*) from orders where merchant_order_no like ?", no + "%"));
+    }
+
+    @Test
+    void jsonNestedFarDeeperThanAnOrderIsRefused400() throws Exception {
+        String no = "HOSTILE-" + UUID.randomUUID();
+        String nested = "{\"merchantOrderNo\":\"" + no + "\",\"amount\":100,\"currency\":\"CNY\",\"subject\":"
+                + "[".repeat(30_000) + "]".repeat(30_000) + "}";
+
+        assertProblem(400, "validation", Api.post(ORDERS, nested));
+        assertNoOrder(no);
+    }
+
+    /** An Idempotency-Key must be 1 to 255 visible ASCII characters: empty, too long or with a space is 400. */
+    @ParameterizedTest(name = "key {0}")
+    @CsvSource({"empty, ''", "256 characters, LONG", "with a space, 'key with space'"})
+    void anIdempotencyKeyThatIsNoKeyIsRefused400AndNothingIsStored(String name, String key) throws Exception {
+        String no = "HOSTILE-" + UUID.randomUUID();
+
+        HttpResponse<String> response = Api.post(ORDERS, order(no, 300, "CNY"), Api.portalToken(Api.CLIENT),
+                "Idempotency-Key", key.equals("LONG") ? "k".repeat(256) : key);
+
+        assertProblem(400, "validation", response);
+        assertTrue(Api.json(response.body()).getString("detail").contains("Idempotency-Key"), response.body());
+        assertNoOrder(no);
     }
 
     static String order(String merchantOrderNo, long amount, String currency) {

@@ -1,9 +1,20 @@
 package io.exactpay.it;
 
+import io.exactpay.server.DevelopmentTokens;
+
+import java.net.http.HttpResponse;
+
 /** Reads values from the Prometheus text that {@code /metrics} serves. */
 public final class Metrics {
 
     private Metrics() {
+    }
+
+    /** Scrapes {@code /metrics} as Prometheus does, with an admin's bearer token (nobody else may read it). */
+    public static String scrape() throws Exception {
+        HttpResponse<String> response = Api.get("/metrics", Api.staffToken(DevelopmentTokens.ADMIN));
+        if (response.statusCode() != 200) throw new AssertionError("/metrics: " + response.statusCode() + " " + response.body());
+        return response.body();
     }
 
     /**

@@ -83,7 +83,7 @@ class MixedSoakIT {
         assertEquals(0, OrderDatabase.count("select count(*) from refund r join orders o on o.id = r.order_id"
                 + " where o.merchant_order_no like ? and r.status <> 'SUCCEEDED'", like), "every refund succeeded");
 
-        String metrics = Api.get("/metrics", Api.staffToken(DevelopmentTokens.ADMIN)).body();
+        String metrics = Metrics.scrape();
         System.out.printf("soak: %d orders %s, driven in %.1f s (%.1f orders/s), all settled after %.1f s"
                         + " (%.1f orders/s); settlement latency capture p50 %s p99 %s, refund p50 %s p99 %s;"
                         + " outcomes %s%n", ORDERS, scenarios, driven, ORDERS / driven, settled, ORDERS / settled,

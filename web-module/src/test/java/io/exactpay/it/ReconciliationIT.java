@@ -133,7 +133,7 @@ class ReconciliationIT {
         long deadline = System.currentTimeMillis() + 15_000;
         double gauge = 0;
         while (gauge < 3 && System.currentTimeMillis() < deadline) {
-            gauge = Metrics.total(Api.get("/metrics").body(), "exactpay_reconciliation_unmatched_lines");
+            gauge = Metrics.total(Metrics.scrape(), "exactpay_reconciliation_unmatched_lines");
             if (gauge < 3) Thread.sleep(500);
         }
         assertTrue(gauge >= 3, "exactpay_reconciliation_unmatched_lines counts the three unmatched lines: " + gauge);

@@ -28,6 +28,24 @@ public final class Sandbox {
         return Api.json(response.body());
     }
 
+    /**
+     * Pays the trade, but the channel captures {@code amount} {@code currency} instead of what the
+     * merchant asked for (the sandbox's switch for a capture ExactPay did not expect).
+     */
+    public static int payAs(String channel, String outTradeNo, long amount, String currency) throws Exception {
+        return post("sandbox/pay", "{\"channel\":\"" + channel + "\",\"outTradeNo\":\"" + outTradeNo
+                + "\",\"amount\":" + amount + ",\"currency\":\"" + currency + "\"}").statusCode();
+    }
+
+    /** The sandbox's view of one trade: state, amount, captured and refunded. */
+    public static JsonObject trade(String channel, String outTradeNo) throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(SystemUnderTest.get().sandboxUri()
+                .resolve("sandbox/trade?channel=" + channel + "&outTradeNo=" + outTradeNo)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) throw new AssertionError("no trade: " + response.body());
+        return Api.json(response.body());
+    }
+
     /** DELAY_CALLBACK: the first delivery of each callback of the trade waits {@code millis}. */
     public static void delayCallbacks(String channel, String outTradeNo, long millis) throws Exception {
         HttpResponse<String> response = post("sandbox/faults", "{\"channel\":\"" + channel + "\",\"outTradeNo\":\""

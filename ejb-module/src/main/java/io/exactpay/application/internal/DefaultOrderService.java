@@ -2,6 +2,7 @@ package io.exactpay.application.internal;
 
 import io.exactpay.application.AddRemark;
 import io.exactpay.application.ApplicationEvents;
+import io.exactpay.application.MessageIdReusedException;
 import io.exactpay.application.OrderPlacement;
 import io.exactpay.application.OrderService;
 import io.exactpay.application.OrderView;
@@ -129,7 +130,7 @@ public class DefaultOrderService implements OrderService {
     }
 
     @Override
-    public RemarkAdded addRemark(AddRemark command) throws OrderNotFoundException {
+    public RemarkAdded addRemark(AddRemark command) throws OrderNotFoundException, MessageIdReusedException {
         // Only the order's own system may remark on it; another's order is answered as one that
         // does not exist, and is checked before the row lock so that no sender can hold up an
         // order that is not its own.
@@ -138,6 +139,10 @@ public class DefaultOrderService implements OrderService {
         Order order = orders.findForUpdate(command.orderId());
         Optional<ProcessedMessages.Processed> earlier = processedMessages.find(command.clientId(), command.messageId());
         if (earlier.isPresent()) {
+            // A replay only when the id was this very remark's; another command's id is refused.
+            if (!ADD_ORDER_REMARK.equals(earlier.get().command()) || !earlier.get().orderId().equals(order.id())) {
+                throw new MessageIdReusedException(command.messageId(), earlier.get().command(), earlier.get().orderId());
+            }
             return new RemarkAdded(order.id(), earlier.get().orderRevision(), true);
         }
         OrderRemark remark = order.addRemark(command.author(), command.text(), clock.instant());

@@ -18,10 +18,12 @@ import io.exactpay.domain.model.refund.RefundNotFoundException;
 import io.exactpay.domain.model.refund.RefundStatus;
 import io.exactpay.infrastructure.channel.ChannelAmount;
 import io.exactpay.infrastructure.channel.ChannelOutcomeUnknownException;
+import io.exactpay.infrastructure.channel.ChannelRefundState;
 import io.exactpay.infrastructure.channel.ChannelRejectedException;
 import io.exactpay.infrastructure.channel.PaymentChannel;
 import io.exactpay.infrastructure.channel.PaymentChannels;
 import io.exactpay.infrastructure.channel.RefundOrder;
+import io.exactpay.infrastructure.channel.RefundSettled;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -60,6 +62,9 @@ public class DefaultRefundService implements RefundService {
     private CallbackInbox inbox;
 
     @Inject
+    private ChannelIntake intake;
+
+    @Inject
     private Clock clock;
 
     @Inject
@@ -86,11 +91,28 @@ public class DefaultRefundService implements RefundService {
         try {
             answer = channel.refund(new RefundOrder(attempt.outTradeNo(), refund.outRefundNo(),
                     new ChannelAmount(refund.amount().minorUnits(), refund.amount().currency()),
-                    new ChannelAmount(attempt.amount().minorUnits(), attempt.amount().currency()),
+                    // The trade's total is what the channel captured (a mismatched capture is not the attempt's amount).
+                    new ChannelAmount(capture.amount().minorUnits(), capture.amount().currency()),
                     refund.reason().name(), notifyUrl(capture.channel())));
         } catch (ChannelRejectedException e) {
             answer = null;
             refusal = "refused by " + e.channel() + ": " + e.code() + " " + e.getMessage();
+        }
+
+        // The channel's answer that the money is back is its word like its notice: into the inbox
+        // (before the order's lock, as every intake), then settled by the refund-settled consumer,
+        // which moves money only on what the inbox holds. An answer of another amount is not ours.
+        boolean succeededAsAsked = answer != null && answer.state() == ChannelRefundState.SUCCEEDED
+                && answer.amount() != null && answer.amount().minorUnits() == refund.amount().minorUnits();
+        if (succeededAsAsked) {
+            // A refund is in its trade's currency, which Alipay's answers do not repeat.
+            ChannelAmount amount = new ChannelAmount(refund.amount().minorUnits(), refund.amount().currency());
+            if (!intake.takeIn(new RefundSettled(capture.channel(), attempt.outTradeNo(), refund.outRefundNo(),
+                    answer.channelRefundId(), amount, answer.settledAt()))) {
+                // Taken in before, yet still unsettled: settle it again (idempotent per refund).
+                queue.refundSettled(new RefundNotice(refund.orderId(), refund.outRefundNo(), answer.channelRefundId(),
+                        amount.minorUnits(), amount.currency(), answer.settledAt(), clock.instant()));
+            }
         }
 
         Order order = orders.findForUpdate(refund.orderId());
@@ -102,18 +124,25 @@ public class DefaultRefundService implements RefundService {
             return;
         }
         switch (answer.state()) {
-            case PROCESSING -> {
-                boolean first = refund.status() == RefundStatus.REQUESTED;
-                refund.submitted(answer.channelRefundId(), clock.instant());
-                if (first) {
-                    journal.audit(order, order.status(), actor, "REFUND_SUBMITTED", refund.outRefundNo());
-                    metrics.refund(refund.reason(), RefundStatus.SUBMITTED);
-                }
+            case PROCESSING -> submitted(order, refund, answer.channelRefundId(), actor);
+            // Settled from the inbox by the refund-settled consumer, queued above.
+            case SUCCEEDED -> {
+                if (succeededAsAsked) submitted(order, refund, answer.channelRefundId(), actor);
+                else steps.refundFailed(order, refund, "the channel reports a refund of " + answer.amount()
+                        + ", not " + refund.amount(), actor);
             }
-            case SUCCEEDED -> steps.refundSucceeded(order, refund, answer.channelRefundId(), actor);
             case FAILED -> steps.refundFailed(order, refund, "the channel says " + answer.channelState(), actor);
             case NOT_FOUND -> throw new ChannelOutcomeUnknownException(capture.channel(),
                     "refund " + refund.outRefundNo() + " was sent but the channel does not know it", null);
+        }
+    }
+
+    private void submitted(Order order, Refund refund, String channelRefundId, String actor) {
+        boolean first = refund.status() == RefundStatus.REQUESTED;
+        refund.submitted(channelRefundId, clock.instant());
+        if (first) {
+            journal.audit(order, order.status(), actor, "REFUND_SUBMITTED", refund.outRefundNo());
+            metrics.refund(refund.reason(), RefundStatus.SUBMITTED);
         }
     }
 

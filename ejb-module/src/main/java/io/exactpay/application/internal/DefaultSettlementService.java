@@ -94,11 +94,15 @@ public class DefaultSettlementService implements SettlementService {
             return role;
         }
         // Same transaction: the extra money is owed back the moment we know of it.
-        Refund refund = steps.requestRefund(order, capture, role == CaptureRole.DUPLICATE
-                ? RefundReason.DUPLICATE_PAYMENT : RefundReason.PAID_AFTER_CANCEL, actor);
+        Refund refund = steps.requestRefund(order, capture, switch (role) {
+            case DUPLICATE -> RefundReason.DUPLICATE_PAYMENT;
+            case LATE -> RefundReason.PAID_AFTER_CANCEL;
+            // Another amount or currency than the order's: real money at the channel that pays nothing.
+            default -> RefundReason.AMOUNT_MISMATCH;
+        }, actor);
         events.paymentRefunding(OrderView.of(order), capture.channel(), role, refund.outRefundNo(),
-                refund.amount().minorUnits());
-        // A late capture settles its trade: the closing order may now be closed.
+                refund.amount().minorUnits(), refund.amount().currency());
+        // A late or mismatched capture settles its trade: a closing order may now be closed.
         steps.closeIfNoTradeOpen(order, actor);
         return role;
     }

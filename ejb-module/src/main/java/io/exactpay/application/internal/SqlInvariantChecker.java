@@ -38,8 +38,13 @@ public class SqlInvariantChecker implements InvariantChecker {
                 + " and (select count(*) from refund r where r.capture_id = c.id) <> 1"},
         {"closed-order-keeps-nothing", MONEY + "select id::text, kept::text from money"
                 + " where status in ('CLOSED', 'REFUNDED') and settled and kept <> 0"},
+        {"unpaid-order-keeps-nothing", MONEY + "select id::text, kept::text from money"
+                + " where status in ('PENDING', 'CLOSING') and settled and kept <> 0"},
         {"paid-order-keeps-its-amount", MONEY + "select id::text, kept::text from money"
                 + " where status = 'PAID' and settled and kept <> amount_minor"},
+        {"primary-capture-is-the-order-amount", "select c.order_id::text, c.amount_minor || ' ' || c.currency"
+                + " from capture c join orders o on o.id = c.order_id where c.role = 'PRIMARY'"
+                + " and (c.amount_minor <> o.amount_minor or c.currency <> o.currency)"},
         {"paid-exactly-when-primary-capture", "select o.id::text, o.status from orders o"
                 + " left join capture c on c.order_id = o.id and c.role = 'PRIMARY'"
                 + " where (o.status in ('PAID', 'REFUNDING', 'REFUNDED')) <> (c.id is not null)"},

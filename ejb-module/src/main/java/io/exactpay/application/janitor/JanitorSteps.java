@@ -24,6 +24,7 @@ import io.exactpay.infrastructure.channel.PaymentCaptured;
 import io.exactpay.infrastructure.channel.PaymentChannel;
 import io.exactpay.infrastructure.channel.PaymentChannels;
 import io.exactpay.infrastructure.channel.PaymentStatus;
+import io.exactpay.infrastructure.channel.ChannelAmount;
 import io.exactpay.infrastructure.channel.RefundSettled;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -153,13 +154,16 @@ public class JanitorSteps {
         io.exactpay.infrastructure.channel.RefundStatus answer = null;
         if (refund.status() == RefundStatus.SUBMITTED) {
             answer = channel(attempt).queryRefund(attempt.outTradeNo(), refund.outRefundNo());
-            if (answer.state() == ChannelRefundState.SUCCEEDED) {
+            if (answer.state() == ChannelRefundState.SUCCEEDED && answer.amount() != null
+                    && answer.amount().minorUnits() == refund.amount().minorUnits()) {
+                // A refund is in its trade's currency, which Alipay's answers do not repeat.
+                ChannelAmount amount = new ChannelAmount(refund.amount().minorUnits(), refund.amount().currency());
                 RefundSettled settled = new RefundSettled(capture.channel(), attempt.outTradeNo(), refund.outRefundNo(),
-                        answer.channelRefundId(), answer.amount(), answer.settledAt());
+                        answer.channelRefundId(), amount, answer.settledAt());
                 if (!intake.takeIn(settled)) {
                     // Taken in before, yet still unsettled: settle it again (idempotent per refund).
                     queue.refundSettled(new RefundNotice(refund.orderId(), refund.outRefundNo(),
-                            answer.channelRefundId(), answer.amount().minorUnits(), answer.amount().currency(),
+                            answer.channelRefundId(), amount.minorUnits(), amount.currency(),
                             answer.settledAt(), clock.instant()));
                 }
             }
@@ -172,6 +176,11 @@ public class JanitorSteps {
             queue.submitRefund(new SubmitRefund(order.id(), refund.id()));
         } else if (answer.state() == ChannelRefundState.FAILED) {
             settlement.refundFailed(order, refund, "the channel says " + answer.channelState(), "janitor");
+        } else if (answer.state() == ChannelRefundState.SUCCEEDED
+                && (answer.amount() == null || answer.amount().minorUnits() != refund.amount().minorUnits())) {
+            // Not the refund we asked for: a person must look (it shows with the failed refunds).
+            settlement.refundFailed(order, refund, "the channel reports a refund of " + answer.amount() + ", not "
+                    + refund.amount(), "janitor");
         }
     }
 

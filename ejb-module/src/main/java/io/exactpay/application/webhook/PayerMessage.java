@@ -26,6 +26,8 @@ public final class PayerMessage {
                     + " within 1-3 days.";
             case "LatePaymentRefunding" -> "Your payment of " + amount + " arrived after order " + order
                     + " was cancelled; it goes back to your " + to(channel) + " within 1-3 days.";
+            case "MismatchedPaymentRefunding" -> "Your payment of " + amount + " does not match order " + order
+                    + "; it goes back to your " + to(channel) + " within 1-3 days and the order is not paid by it.";
             case "OrderClosed" -> "Order " + order + " is cancelled and can no longer be paid.";
             case "OrderRefunding" -> "Order " + order + " is cancelled; your payment of " + amount
                     + " is being refunded.";

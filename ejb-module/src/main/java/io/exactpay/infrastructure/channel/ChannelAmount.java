@@ -12,6 +12,11 @@ public record ChannelAmount(long minorUnits, String currency) {
         }
     }
 
+    /** Three upper-case letters, as ISO 4217 codes are. */
+    public static boolean isCurrencyCode(String currency) {
+        return currency != null && currency.matches("[A-Z]{3}");
+    }
+
     public static ChannelAmount cny(long fen) {
         return new ChannelAmount(fen, "CNY");
     }

@@ -3,8 +3,9 @@ package io.exactpay.infrastructure.channel;
 import io.exactpay.domain.model.payment.Channel;
 
 /**
- * The channel says the payer paid this attempt. Verified: signature, merchant/app id, a known
- * out_trade_no, and the attempt's exact amount and currency.
+ * The channel says the payer paid this attempt. Verified: signature, merchant/app id and a known
+ * out_trade_no. {@code amount} is what the channel captured, which settlement compares with the
+ * order's: another amount or currency is recorded as a MISMATCHED capture and refunded.
  *
  * @param transactionId the channel's transaction id (deduplication key with the event type)
  * @param paidAt payment time exactly as the channel wrote it; recorded, never trusted for ordering

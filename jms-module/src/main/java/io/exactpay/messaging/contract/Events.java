@@ -23,15 +23,24 @@ public final class Events {
                 .build().toString();
     }
 
-    /** DuplicatePaymentRefunding or LatePaymentRefunding: money the payer gets back, for payer and merchant. */
+    /** DuplicatePaymentRefunding or LatePaymentRefunding: money the payer gets back, in the order's currency. */
     public static String paymentRefunding(String type, UUID eventId, OrderView order, String channel,
                                           String outRefundNo, long amountMinor) {
+        return paymentRefunding(type, eventId, order, channel, outRefundNo, amountMinor, order.currency());
+    }
+
+    /**
+     * DuplicatePaymentRefunding, LatePaymentRefunding or MismatchedPaymentRefunding: money the payer
+     * gets back, for payer and merchant, in the currency it was captured in.
+     */
+    public static String paymentRefunding(String type, UUID eventId, OrderView order, String channel,
+                                          String outRefundNo, long amountMinor, String currency) {
         return about(type, eventId, order)
                 .add("orderStatus", order.status())
                 .add("channel", channel)
                 .add("outRefundNo", outRefundNo)
                 .add("amount", amountMinor)
-                .add("currency", order.currency())
+                .add("currency", currency)
                 .build().toString();
     }
 

@@ -2,14 +2,19 @@ package io.exactpay.messaging.contract;
 
 import io.exactpay.domain.model.order.CancelReason;
 import jakarta.json.Json;
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.io.StringReader;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,6 +27,11 @@ import java.util.UUID;
 public sealed interface OrderCommand {
 
     String QUEUE = "exactpay.order.commands";
+    /**
+     * A field named twice is refused, not read as its last value: a sender's check of the first
+     * and our reading of the last must never disagree about what a command says.
+     */
+    JsonReaderFactory READERS = Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
     int MAX_BODY_CHARS = 16 * 1024;
 
     String messageId();
@@ -56,9 +66,16 @@ public sealed interface OrderCommand {
             throw new MalformedMessageException("body longer than " + MAX_BODY_CHARS + " characters");
         }
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = READERS.createReader(new StringReader(body));
+             JsonParser parser = Json.createParser(new StringReader(body))) {
             json = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+            // Nothing may follow the object ("{...} {...}" is not one command); the reader does not look.
+            if (parser.next() == JsonParser.Event.START_OBJECT) parser.skipObject();
+            if (parser.hasNext()) throw new MalformedMessageException("body is not a JSON object: text after it");
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            throw new MalformedMessageException("body is not a JSON object: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // The JSON-P implementation refuses nesting past its depth limit with a plain RuntimeException.
             throw new MalformedMessageException("body is not a JSON object: " + e.getMessage(), e);
         }
         String type = text(json, "type", 64);
@@ -70,7 +87,7 @@ public sealed interface OrderCommand {
             case AddOrderRemark.TYPE -> {
                 onlyFields(json, Set.of("type", "schemaVersion", "messageId", "orderId", "author", "text"));
                 yield new AddOrderRemark(text(json, "messageId", 64), uuid(json, "orderId"),
-                        text(json, "author", 64), text(json, "text", 500));
+                        text(json, "author", 64), lines(json, "text", 500));
             }
             case CreateOrder.TYPE -> {
                 // clientId is accepted and ignored: older senders put theirs here; the broker's user decides.
@@ -101,7 +118,17 @@ public sealed interface OrderCommand {
         }
     }
 
+    /** A one-line text: no control characters (a NUL cannot be stored, a line break would forge log lines). */
     private static String text(JsonObject json, String field, int maxLength) throws MalformedMessageException {
+        String value = lines(json, field, maxLength);
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new MalformedMessageException(field + " must not contain control characters");
+        }
+        return value;
+    }
+
+    /** A text that may have several lines (tabs and line breaks), but no other control character. */
+    private static String lines(JsonObject json, String field, int maxLength) throws MalformedMessageException {
         JsonValue value = json.get(field);
         if (!(value instanceof JsonString s) || s.getString().isBlank()) {
             throw new MalformedMessageException(field + " must be a non-empty string");
@@ -109,14 +136,22 @@ public sealed interface OrderCommand {
         if (s.getString().length() > maxLength) {
             throw new MalformedMessageException(field + " is longer than " + maxLength + " characters");
         }
+        if (s.getString().chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw new MalformedMessageException(field + " must not contain control characters");
+        }
         return s.getString();
     }
 
+    /** A whole number in int range: 4294967297 is not read as 1, and 1e1000000000 is refused at once. */
     private static int integer(JsonObject json, String field) throws MalformedMessageException {
         if (!(json.get(field) instanceof JsonNumber n) || !n.isIntegral()) {
             throw new MalformedMessageException(field + " must be an integer");
         }
-        return n.intValue();
+        try {
+            return n.intValueExact();
+        } catch (ArithmeticException e) {
+            throw new MalformedMessageException(field + " must be an integer in range");
+        }
     }
 
     /** A positive whole number of minor units; 12.5 is refused, never cut to 12. */

@@ -3,6 +3,7 @@ package io.exactpay.messaging.contract;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.UUID;
 
@@ -56,10 +57,56 @@ class OrderCommandTest {
         "amount with a fraction  |{\"type\":\"CreateOrder\",\"schemaVersion\":1,\"messageId\":\"m\",\"merchantOrderNo\":\"M\",\"amount\":12.5,\"currency\":\"CNY\",\"subject\":\"s\"}|amount must be a positive integer",
         "query without order id  |{\"type\":\"QueryOrder\",\"schemaVersion\":1,\"messageId\":\"m\"}|orderId must be a non-empty string",
         "schema version a string |{\"type\":\"AddOrderRemark\",\"schemaVersion\":\"1\"}                                |schemaVersion must be an integer",
+        "schema version past the int range |{\"type\":\"AddOrderRemark\",\"schemaVersion\":4294967297,\"messageId\":\"m\",\"orderId\":\"" + ORDER + "\",\"author\":\"a\",\"text\":\"t\"}|schemaVersion must be an integer",
+        "schema version 1.0                |{\"type\":\"AddOrderRemark\",\"schemaVersion\":1.0}|schemaVersion must be an integer",
+        "amount above the long range       |{\"type\":\"CreateOrder\",\"schemaVersion\":1,\"messageId\":\"m\",\"merchantOrderNo\":\"M\",\"currency\":\"CNY\",\"subject\":\"s\",\"amount\":9223372036854775808}|amount must be a positive integer",
+        "amount negative                   |{\"type\":\"CreateOrder\",\"schemaVersion\":1,\"messageId\":\"m\",\"merchantOrderNo\":\"M\",\"currency\":\"CNY\",\"subject\":\"s\",\"amount\":-1}|amount must be a positive integer",
+        "amount zero                       |{\"type\":\"CreateOrder\",\"schemaVersion\":1,\"messageId\":\"m\",\"merchantOrderNo\":\"M\",\"currency\":\"CNY\",\"subject\":\"s\",\"amount\":0}|amount must be a positive integer",
+        "amount a string                   |{\"type\":\"CreateOrder\",\"schemaVersion\":1,\"messageId\":\"m\",\"merchantOrderNo\":\"M\",\"currency\":\"CNY\",\"subject\":\"s\",\"amount\":\"100\"}|amount must be a positive integer",
+        "amount null                       |{\"type\":\"CreateOrder\",\"schemaVersion\":1,\"messageId\":\"m\",\"merchantOrderNo\":\"M\",\"currency\":\"CNY\",\"subject\":\"s\",\"amount\":null}|amount must be a positive integer",
+        "amount an object                  |{\"type\":\"CreateOrder\",\"schemaVersion\":1,\"messageId\":\"m\",\"merchantOrderNo\":\"M\",\"currency\":\"CNY\",\"subject\":\"s\",\"amount\":{\"value\":100}}|amount must be a positive integer",
+        "amount a tiny fraction            |{\"type\":\"CreateOrder\",\"schemaVersion\":1,\"messageId\":\"m\",\"merchantOrderNo\":\"M\",\"currency\":\"CNY\",\"subject\":\"s\",\"amount\":1e-400}|amount must be a positive integer",
+        "currency lower case               |{\"type\":\"CreateOrder\",\"schemaVersion\":1,\"messageId\":\"m\",\"merchantOrderNo\":\"M\",\"amount\":1,\"currency\":\"cny\",\"subject\":\"s\"}|currency must be an ISO 4217 code",
+        "text a nested object              |{\"type\":\"AddOrderRemark\",\"schemaVersion\":1,\"messageId\":\"m\",\"orderId\":\"" + ORDER + "\",\"author\":\"a\",\"text\":{\"t\":[1]}}|text must be a non-empty string",
+        "duplicate field                   |{\"type\":\"AddOrderRemark\",\"schemaVersion\":1,\"messageId\":\"m\",\"messageId\":\"n\",\"orderId\":\"" + ORDER + "\",\"author\":\"a\",\"text\":\"t\"}|not a JSON object",
+        "message id with a NUL             |{\"type\":\"AddOrderRemark\",\"schemaVersion\":1,\"orderId\":\"" + ORDER + "\",\"author\":\"a\",\"text\":\"t\",\"messageId\":\"m\\u0000\"}|messageId must not contain control characters",
+        "message id with a line break      |{\"type\":\"AddOrderRemark\",\"schemaVersion\":1,\"orderId\":\"" + ORDER + "\",\"author\":\"a\",\"text\":\"t\",\"messageId\":\"m\\nINFO forged\"}|messageId must not contain control characters",
+        "text with a NUL                   |{\"type\":\"AddOrderRemark\",\"schemaVersion\":1,\"messageId\":\"m\",\"orderId\":\"" + ORDER + "\",\"author\":\"a\",\"text\":\"t\\u0000\"}|text must not contain control characters",
+        "type missing                      |{\"schemaVersion\":1,\"messageId\":\"m\"}|type must be a non-empty string",
+        "empty object                      |{}|type must be a non-empty string",
+        "trailing text after the object    |{\"type\":\"QueryOrder\",\"schemaVersion\":1,\"messageId\":\"m\",\"orderId\":\"" + ORDER + "\"} {}|not a JSON object",
+        "reply address in the body         |{\"type\":\"QueryOrder\",\"schemaVersion\":1,\"messageId\":\"m\",\"orderId\":\"" + ORDER + "\",\"replyTo\":\"exactpay.replies.pos\"}|unknown field replyTo",
     })
     void refusesMalformedCommandsWithAReason(String name, String body, String reason) {
         MalformedMessageException e = assertThrows(MalformedMessageException.class, () -> OrderCommand.parse(body));
         assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+
+    /** A number's size decides nothing slowly: 1e1000000000 is refused at once, never expanded. */
+    @Test
+    @Timeout(5)
+    void refusesAnAstronomicalNumberAtOnce() {
+        for (String field : new String[] {"\"schemaVersion\":1e1000000000",
+                "\"schemaVersion\":1,\"amount\":1e1000000000"}) {
+            String body = "{\"type\":\"CreateOrder\"," + field + ",\"messageId\":\"m\",\"merchantOrderNo\":\"M\","
+                    + "\"currency\":\"CNY\",\"subject\":\"s\"" + (field.contains("amount") ? "" : ",\"amount\":1") + "}";
+            MalformedMessageException e = assertThrows(MalformedMessageException.class, () -> OrderCommand.parse(body));
+            assertTrue(e.getMessage().contains("must be"), e.getMessage());
+        }
+    }
+
+    /** JSON nested deeper than any command is refused with a reason, never a stack overflow. */
+    @Test
+    void refusesDeeplyNestedJson() {
+        String nested = "{\"type\":\"QueryOrder\",\"schemaVersion\":1,\"x\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+        MalformedMessageException e = assertThrows(MalformedMessageException.class,
+                () -> OrderCommand.parse(nested.substring(0, Math.min(nested.length(), OrderCommand.MAX_BODY_CHARS))));
+        assertTrue(e.getMessage().contains("not a JSON object"), e.getMessage());
+        String deepObject = "{\"type\":\"QueryOrder\",\"schemaVersion\":1,\"x\":" + "{\"a\":".repeat(2_000) + "1"
+                + "}".repeat(2_000) + "}";
+        MalformedMessageException object = assertThrows(MalformedMessageException.class, () -> OrderCommand.parse(deepObject));
+        assertTrue(object.getMessage().contains("not a JSON object") || object.getMessage().contains("unknown field x"),
+                object.getMessage());
     }
 
     @Test

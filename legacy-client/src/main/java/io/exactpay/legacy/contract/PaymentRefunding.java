@@ -7,7 +7,9 @@ import java.util.UUID;
 
 /**
  * A payment the order does not keep is being refunded: a second payment of a paid order
- * (DuplicatePaymentRefunding) or a payment that came after the cancel (LatePaymentRefunding).
+ * (DuplicatePaymentRefunding), a payment that came after the cancel (LatePaymentRefunding), or a
+ * payment of another amount or currency than the order's (MismatchedPaymentRefunding), which
+ * never pays the order; {@code amount} and {@code currency} are what the channel captured.
  */
 public record PaymentRefunding(Kind kind, UUID eventId, UUID orderId, String merchantOrderNo,
                                OrderStatus orderStatus, String channel, String outRefundNo, long amount,
@@ -15,7 +17,8 @@ public record PaymentRefunding(Kind kind, UUID eventId, UUID orderId, String mer
 
     public enum Kind {
         DUPLICATE("DuplicatePaymentRefunding"),
-        LATE("LatePaymentRefunding");
+        LATE("LatePaymentRefunding"),
+        MISMATCHED("MismatchedPaymentRefunding");
 
         private final String type;
 

@@ -98,12 +98,12 @@ public class Order {
     /**
      * A channel took money for this order: the first capture on a PENDING order pays it; any other
      * is a DUPLICATE (already paid) or LATE (closing or closed) and must be refunded by the caller.
+     * A capture of another amount or currency is real money at the channel but cannot pay this
+     * order: it is MISMATCHED, leaves the order's state as it is, and must be refunded as well.
      */
     public CaptureRole recordCapture(Money captured) {
-        if (!captured.equals(amount)) {
-            throw new IllegalArgumentException("capture of " + captured + " on order " + id + " of " + amount);
-        }
         revision++;
+        if (!captured.equals(amount)) return CaptureRole.MISMATCHED;
         return switch (status) {
             case PENDING -> {
                 status = OrderStatus.PAID;

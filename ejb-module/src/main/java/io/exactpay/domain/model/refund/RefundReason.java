@@ -9,7 +9,9 @@ public enum RefundReason {
     /** A paid order was cancelled by its merchant (portal or legacy system) or by support. */
     ORDER_CANCELLED,
     /** Support refunded a paid order by hand. */
-    MANUAL;
+    MANUAL,
+    /** The channel captured another amount or currency than the order's: it cannot pay the order. */
+    AMOUNT_MISMATCH;
 
     /** The refund gives back the order's own payment, so the order itself is being refunded. */
     public boolean refundsTheOrder() {

@@ -29,7 +29,7 @@ public class WebhookEndpoint {
 
     /** Every event ExactPay publishes; an endpoint subscribes to some of them. */
     public static final Set<String> EVENT_TYPES = Set.of("OrderCreated", "OrderPaid", "DuplicatePaymentRefunding",
-            "LatePaymentRefunding", "OrderClosed", "OrderRefunding", "OrderRefunded", "RefundSucceeded",
+            "LatePaymentRefunding", "MismatchedPaymentRefunding", "OrderClosed", "OrderRefunding", "OrderRefunded", "RefundSucceeded",
             "RefundFailed");
 
     @Id

@@ -82,7 +82,9 @@ final class AlipayBillDownload {
                 continue;
             }
             boolean refund = "退款".equals(v[header.indexOf("业务类型")].trim());
-            long fen = AlipayStates.fen(v[header.indexOf("订单金额（元）")]);
+            // The bill writes a refund's amount negative ("-4.00"); the line's kind says which way it went.
+            String amount = v[header.indexOf("订单金额（元）")].trim();
+            long fen = AlipayStates.fen(amount.startsWith("-") ? amount.substring(1) : amount);
             int currencyColumn = header.indexOf("币种");
             String currency = currencyColumn >= 0 && !v[currencyColumn].isBlank() ? v[currencyColumn].trim() : "CNY";
             lines.add(new StatementLine(refund ? StatementLine.Kind.REFUND : StatementLine.Kind.PAYMENT,

@@ -24,8 +24,9 @@ import java.util.Optional;
 /**
  * Checks an Alipay asynchronous notification (form-encoded): size; RSA2 signature over the sorted
  * parameters with Alipay's public key (AlipaySignature.rsaCheckV1, 4-argument form: the
- * 3-argument form is SHA1); app_id and seller_id; a known out_trade_no (or out_request_no);
- * exact amount and currency. Alipay resends the same signed notification for a day, so there is
+ * 3-argument form is SHA1); app_id and seller_id; a known out_trade_no (or out_request_no); a
+ * refund's exact amount and currency. A payment is taken with the amount and currency Alipay
+ * captured, even when they are not the attempt's: that money is real, and settlement refunds it. Alipay resends the same signed notification for a day, so there is
  * no timestamp window; duplicates are caught by the inbox's unique key on notify_id.
  */
 public final class AlipayCallbackVerifier implements CallbackVerifier {
@@ -100,9 +101,13 @@ public final class AlipayCallbackVerifier implements CallbackVerifier {
             return reject(RejectionReason.UNKNOWN_TRADE, "out_trade_no " + p.get("out_trade_no"));
         }
         ChannelAmount paid = new ChannelAmount(AlipayStates.fen(p.get("total_amount")), currency(p));
-        Optional<CallbackVerdict> mismatch = compare(attempt.get().amount(), paid);
-        return mismatch.orElseGet(() -> new CallbackVerdict.Accepted(new PaymentCaptured(Channel.ALIPAY,
-                p.get("out_trade_no"), p.get("trade_no"), paid, p.get("gmt_payment")), SUCCESS));
+        if (paid.minorUnits() <= 0 || !ChannelAmount.isCurrencyCode(paid.currency())) {
+            return reject(RejectionReason.MALFORMED, "captured amount " + paid.minorUnits() + " " + paid.currency());
+        }
+        // Another amount or currency than the attempt's is still money Alipay took: accepted as
+        // captured, so settlement records it as MISMATCHED and refunds it (never pays the order with it).
+        return new CallbackVerdict.Accepted(new PaymentCaptured(Channel.ALIPAY,
+                p.get("out_trade_no"), p.get("trade_no"), paid, p.get("gmt_payment")), SUCCESS);
     }
 
     private CallbackVerdict refund(Map<String, String> p) {
@@ -110,7 +115,9 @@ public final class AlipayCallbackVerifier implements CallbackVerifier {
         if (known.isEmpty() || !known.get().outTradeNo().equals(p.get("out_trade_no"))) {
             return reject(RejectionReason.UNKNOWN_REFUND, "out_biz_no " + p.get("out_biz_no"));
         }
-        ChannelAmount refunded = new ChannelAmount(AlipayStates.fen(p.get("refund_fee")), currency(p));
+        // A refund notice of a domestic trade names no currency: the refund's own (its trade's) applies.
+        String currency = blank(p.get("trans_currency")) ? known.get().amount().currency() : p.get("trans_currency");
+        ChannelAmount refunded = new ChannelAmount(AlipayStates.fen(p.get("refund_fee")), currency);
         Optional<CallbackVerdict> mismatch = compare(known.get().amount(), refunded);
         return mismatch.orElseGet(() -> new CallbackVerdict.Accepted(new RefundSettled(Channel.ALIPAY,
                 p.get("out_trade_no"), p.get("out_biz_no"), p.get("trade_no"), refunded, p.get("gmt_refund")),

@@ -3,9 +3,12 @@ package io.exactpay.infrastructure.channel.alipay;
 import io.exactpay.infrastructure.channel.ChannelPaymentState;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /** The one place Alipay's trade states and yuan amounts become ours. */
 final class AlipayStates {
+
+    private static final Pattern YUAN = Pattern.compile("\\d{1,15}(\\.\\d{1,2})?");
 
     private AlipayStates() {
     }
@@ -23,9 +26,14 @@ final class AlipayStates {
         };
     }
 
-    /** "0.01" to 1 fen. Exact: a fraction of a fen is an error, not a rounding. */
+    /**
+     * "0.01" to 1 fen. Exact: a fraction of a fen is an error, not a rounding. Alipay writes yuan
+     * with at most two decimals ("12.50"); anything else (1e2, -1, 1.001) is refused.
+     */
     static long fen(String yuan) {
-        return new BigDecimal(yuan.trim()).movePointRight(2).longValueExact();
+        String text = yuan.trim();
+        if (!YUAN.matcher(text).matches()) throw new IllegalArgumentException("not a yuan amount: " + text);
+        return new BigDecimal(text).movePointRight(2).longValueExact();
     }
 
     static String yuan(long fen) {

@@ -23,6 +23,7 @@ import io.exactpay.infrastructure.channel.RejectionReason;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,8 +31,9 @@ import java.util.Optional;
 /**
  * Checks a WeChat Pay v3 callback, in this order: size; headers; timestamp within five minutes of
  * our clock; key serial; signature and AES-256-GCM decryption (the SDK's NotificationParser);
- * nonce not seen before; mchid and appid; a known out_trade_no (or out_refund_no); exact amount
- * and currency. The nonce is recorded only after the signature holds, so forged requests cannot
+ * nonce not seen before; mchid and appid; a known out_trade_no (or out_refund_no); a refund's exact
+ * amount and currency. A payment is taken with the amount and currency WeChat Pay captured, even
+ * when they are not the attempt's: that money is real, and settlement refunds it. The nonce is recorded only after the signature holds, so forged requests cannot
  * use up nonces.
  */
 public final class WechatPayCallbackVerifier implements CallbackVerifier {
@@ -79,8 +81,9 @@ public final class WechatPayCallbackVerifier implements CallbackVerifier {
         Instant sentAt;
         try {
             sentAt = Instant.ofEpochSecond(Long.parseLong(timestamp.trim()));
-        } catch (NumberFormatException e) {
-            return reject(400, RejectionReason.MALFORMED, "timestamp is not a number");
+        } catch (NumberFormatException | DateTimeException e) {
+            // DateTimeException: a number of seconds beyond any Instant (found by fuzzing).
+            return reject(400, RejectionReason.MALFORMED, "timestamp is not a number of seconds");
         }
         if (Duration.between(sentAt, clock.instant()).abs().compareTo(WINDOW) > 0) {
             return reject(400, RejectionReason.STALE_TIMESTAMP, "timestamp " + timestamp + " outside five minutes");
@@ -165,11 +168,12 @@ public final class WechatPayCallbackVerifier implements CallbackVerifier {
             return reject(404, RejectionReason.UNKNOWN_TRADE, "out_trade_no " + t.getOutTradeNo());
         }
         String currency = t.getAmount().getCurrency() == null ? "CNY" : t.getAmount().getCurrency();
-        ChannelAmount paid = new ChannelAmount(t.getAmount().getTotal(), currency);
-        Optional<CallbackVerdict> mismatch = compare(attempt.get().amount(), paid);
-        if (mismatch.isPresent()) {
-            return mismatch.get();
+        if (t.getAmount().getTotal() <= 0 || !ChannelAmount.isCurrencyCode(currency)) {
+            return reject(400, RejectionReason.MALFORMED, "captured amount " + t.getAmount().getTotal() + " " + currency);
         }
+        // Another amount or currency than the attempt's is still money WeChat Pay took: accepted as
+        // captured, so settlement records it as MISMATCHED and refunds it (never pays the order with it).
+        ChannelAmount paid = new ChannelAmount(t.getAmount().getTotal(), currency);
         return new CallbackVerdict.Accepted(new PaymentCaptured(Channel.WECHAT_PAY, t.getOutTradeNo(),
                 t.getTransactionId(), paid, t.getSuccessTime()), OK);
     }

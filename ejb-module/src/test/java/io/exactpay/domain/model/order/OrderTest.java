@@ -55,12 +55,24 @@ class OrderTest {
     }
 
     @Test
-    void aCaptureOfAnotherAmountIsRefusedAndChangesNothing() {
-        Order order = order();
-        assertThrows(IllegalArgumentException.class, () -> order.recordCapture(Money.of(1998, "CNY")));
-        assertThrows(IllegalArgumentException.class, () -> order.recordCapture(Money.of(1999, "USD")));
-        assertEquals(OrderStatus.PENDING, order.status());
-        assertEquals(1, order.revision());
+    void aCaptureOfAnotherAmountOrCurrencyIsMismatchedInEveryStateAndNeverPaysTheOrder() throws Exception {
+        Order pending = order();
+        assertEquals(CaptureRole.MISMATCHED, pending.recordCapture(Money.of(1998, "CNY")));
+        assertEquals(CaptureRole.MISMATCHED, pending.recordCapture(Money.of(1999, "USD")));
+        assertEquals(OrderStatus.PENDING, pending.status(), "a capture of another amount does not pay the order");
+        assertEquals(3, pending.revision(), "each capture is recorded as the order's next revision");
+        assertEquals(CaptureRole.PRIMARY, pending.recordCapture(Money.of(1999, "CNY")),
+                "the order can still be paid with its own amount");
+
+        Order paid = order();
+        paid.recordCapture(Money.of(1999, "CNY"));
+        assertEquals(CaptureRole.MISMATCHED, paid.recordCapture(Money.of(2000, "CNY")));
+        assertEquals(OrderStatus.PAID, paid.status());
+
+        Order closing = order();
+        closing.cancel(CancelReason.PAYER_REQUEST, NOW);
+        assertEquals(CaptureRole.MISMATCHED, closing.recordCapture(Money.of(1, "CNY")));
+        assertEquals(OrderStatus.CLOSING, closing.status());
     }
 
     @Test

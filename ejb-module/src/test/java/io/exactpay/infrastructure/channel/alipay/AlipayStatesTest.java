@@ -25,7 +25,14 @@ class AlipayStatesTest {
 
     @Test
     void aFractionOfAFenIsRefusedNotRounded() {
-        assertThrows(ArithmeticException.class, () -> AlipayStates.fen("0.015"));
+        assertThrows(IllegalArgumentException.class, () -> AlipayStates.fen("0.015"));
+    }
+
+    /** Only Alipay's own way of writing yuan: no exponent, sign, grouping or astronomical length. */
+    @ParameterizedTest
+    @CsvSource({"1e2", "-1.00", "+1.00", "'1,000.00'", "0x10", "1.", ".5", "1000000000000000000000"})
+    void anythingButPlainYuanIsRefused(String yuan) {
+        assertThrows(IllegalArgumentException.class, () -> AlipayStates.fen(yuan));
     }
 
     @Test

@@ -26,6 +26,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Orders of the caller's client: place one, read one (staff read any). */
 @Path("v1/orders")
@@ -56,11 +59,10 @@ public class OrderResource {
     @POST
     @RolesAllowed(ClientIdentity.PORTAL)
     @Idempotent
-    public Response create(CreateOrderRequest request) {
-        if (request == null) {
-            throw new ProblemException(Problem.of("validation", "Invalid request", Response.Status.BAD_REQUEST,
-                    "A JSON body is required"));
-        }
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CreateOrderRequest.class)))
+    public Response create(byte[] body) {
+        CreateOrderRequest request = CreateOrderRequest.parse(body);
         request.validate(new OrderAmountRule(maxAmount));
         try {
             OrderView order = orders.placeOrder(new PlaceOrder(clientId(), request.merchantOrderNo(),
