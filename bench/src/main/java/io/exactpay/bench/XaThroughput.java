@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
@@ -48,23 +47,23 @@ public final class XaThroughput {
     }
 
     /** One unit of work, returning normally when it committed. */
-    private interface Transaction {
+    interface Transaction {
         void run() throws Exception;
     }
 
     /** What a worker owns for the run: its connection, say. */
-    private interface Worker extends AutoCloseable {
+    interface Worker extends AutoCloseable {
         Transaction transaction();
 
         @Override
         void close() throws Exception;
     }
 
-    private interface WorkerFactory {
+    interface WorkerFactory {
         Worker create() throws Exception;
     }
 
-    private record Result(int clients, long transactions, double seconds, long p50Micros, long p99Micros) {
+    record Result(int clients, long transactions, double seconds, long p50Micros, long p99Micros) {
         double perSecond() {
             return transactions / seconds;
         }
@@ -93,6 +92,7 @@ public final class XaThroughput {
                 System.out.printf("stack ready in %d s (PostgreSQL, Artemis, Payara Micro)%n",
                         Duration.between(begin, Instant.now()).toSeconds());
                 System.out.printf("Payara Micro RSS after start: %d MB%n", rssMegabytes(payara.pid()));
+                System.out.printf("broker journal-buffer-timeout: %s ns%n", settings.get("broker.journal-buffer-timeout-ns"));
                 createRawTable(settings);
 
                 URI orders = payara.baseUri().resolve("api/v1/orders");
@@ -101,15 +101,20 @@ public final class XaThroughput {
                 String token = tokens.portal("bench", Duration.ofHours(12));
                 WorkerFactory slice = () -> workerOf(() -> placeOrder(http, orders, token));
                 WorkerFactory raw = () -> rawTwoPhaseWorker(settings);
+                try (RawXaLoop rawXa = new RawXaLoop(settings, settings.dataDir().resolve("raw-xa-tx-log"))) {
+                    WorkerFactory xa = rawXa::worker;
 
-                measure(4, Math.min(10, seconds), slice); // warm-up: JIT, pools, caches
-                measure(4, Math.min(5, seconds), raw);
-                List<Result[]> rows = new ArrayList<>();
-                for (int clients : clientCounts) {
-                    rows.add(new Result[] {measure(clients, seconds, slice), measure(clients, seconds, raw)});
+                    measure(4, Math.min(10, seconds), slice); // warm-up: JIT, pools, caches
+                    measure(4, Math.min(5, seconds), raw);
+                    measure(4, Math.min(5, seconds), xa);
+                    List<Result[]> rows = new ArrayList<>();
+                    for (int clients : clientCounts) {
+                        rows.add(new Result[] {measure(clients, seconds, slice), measure(clients, seconds, raw),
+                                measure(clients, seconds, xa)});
+                    }
+                    System.out.printf("Payara Micro RSS after the run: %d MB%n", rssMegabytes(payara.pid()));
+                    print(rows, seconds);
                 }
-                System.out.printf("Payara Micro RSS after the run: %d MB%n", rssMegabytes(payara.pid()));
-                print(rows, seconds);
             } finally {
                 sandbox.close();
             }
@@ -139,8 +144,7 @@ public final class XaThroughput {
     }
 
     private static Connection connect(Settings s) throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://" + s.get("db.host") + ":" + s.get("db.port") + "/"
-                + s.get("db.name"), s.get("db.user"), s.get("db.password"));
+        return BenchDatabase.connect(s);
     }
 
     private static void createRawTable(Settings settings) throws Exception {
@@ -176,7 +180,7 @@ public final class XaThroughput {
         };
     }
 
-    private static Result measure(int clients, int seconds, WorkerFactory factory) throws Exception {
+    static Result measure(int clients, int seconds, WorkerFactory factory) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         long start = System.nanoTime();
@@ -209,15 +213,19 @@ public final class XaThroughput {
 
     private static void print(List<Result[]> rows, int seconds) {
         System.out.printf("%nXA throughput, %d s per cell (slice = POST /api/v1/orders: JPA insert + JMS send, XA over"
-                + " PostgreSQL and Artemis; raw = JDBC insert + PREPARE TRANSACTION + COMMIT PREPARED)%n", seconds);
-        System.out.printf("%8s %12s %14s %14s %12s %14s %14s %8s%n", "clients", "slice tx/s", "slice p50 ms",
-                "slice p99 ms", "raw tx/s", "raw p50 ms", "raw p99 ms", "ratio");
+                + " PostgreSQL and Artemis; 2pc = JDBC insert + PREPARE TRANSACTION + COMMIT PREPARED; raw XA ="
+                + " Narayana over PGXADataSource and an Artemis XA session: select for update, insert, update and one"
+                + " 500-byte persistent send)%n", seconds);
+        System.out.printf("%8s %11s %9s %9s %10s %9s %10s %9s %9s %12s%n", "clients", "slice tx/s", "p50 ms", "p99 ms",
+                "2pc tx/s", "p50 ms", "raw XA/s", "p50 ms", "p99 ms", "slice/rawXA");
         for (Result[] row : rows) {
             Result slice = row[0];
             Result raw = row[1];
-            System.out.printf("%8d %12.1f %14.2f %14.2f %12.1f %14.2f %14.2f %8.3f%n", slice.clients(),
+            Result xa = row[2];
+            System.out.printf("%8d %11.1f %9.2f %9.2f %10.1f %9.2f %10.1f %9.2f %9.2f %12.3f%n", slice.clients(),
                     slice.perSecond(), slice.p50Micros() / 1000.0, slice.p99Micros() / 1000.0, raw.perSecond(),
-                    raw.p50Micros() / 1000.0, raw.p99Micros() / 1000.0, slice.perSecond() / raw.perSecond());
+                    raw.p50Micros() / 1000.0, xa.perSecond(), xa.p50Micros() / 1000.0, xa.p99Micros() / 1000.0,
+                    slice.perSecond() / xa.perSecond());
         }
     }
 

@@ -85,6 +85,8 @@ class SettingsTest {
         assertTrue(brokerXml.contains("tcp://127.0.0.1:7654"));
         assertTrue(brokerXml.contains("<security-enabled>true</security-enabled>"));
         assertTrue(brokerXml.contains("<populate-validated-user>true</populate-validated-user>"));
+        assertTrue(brokerXml.contains("<journal-buffer-timeout>100000</journal-buffer-timeout>"), brokerXml);
+        assertTrue(brokerXml.contains("<journal-sync-transactional>true</journal-sync-transactional>"), brokerXml);
         assertTrue(brokerXml.contains("<queue name=\"exactpay.replies.erp\"/>"), brokerXml);
         assertTrue(brokerXml.contains("match=\"exactpay.events::exactpay.events.pos\""), brokerXml);
         assertFalse(brokerXml.contains("b-secret") || brokerXml.contains("e-secret"), "no password in broker.xml");

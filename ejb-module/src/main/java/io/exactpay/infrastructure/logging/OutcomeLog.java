@@ -6,6 +6,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
@@ -51,7 +52,10 @@ public class OutcomeLog {
 
             @Override
             public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) LOG.log(line);
+                if (status != Status.STATUS_COMMITTED) return;
+                // The line's time is the commit's, so a log reader can time a change end to end.
+                line.setInstant(Instant.now());
+                LOG.log(line);
             }
         });
     }

@@ -74,7 +74,7 @@ public final class AlipayChannel implements PaymentChannel {
             config.setMaxIdleConnections(5);
         }
         try {
-            this.client = new DefaultAlipayClient(config);
+            this.client = new KeysCheckedOnceClient(config);
         } catch (AlipayApiException e) {
             throw new IllegalArgumentException("Alipay settings rejected by the SDK: " + e.getErrMsg(), e);
         }
@@ -234,5 +234,29 @@ public final class AlipayChannel implements PaymentChannel {
             }
         }
         return null;
+    }
+
+    /**
+     * The SDK's client, except that its check that the configured Alipay public key is not the
+     * app's own (a signature with the app's private key, verified with that public key) is made
+     * once, here, instead of before verifying every answer: the keys never change, and the check
+     * was a tenth of the server's CPU under load. A client configured that way is refused at once.
+     */
+    static final class KeysCheckedOnceClient extends DefaultAlipayClient {
+
+        private final boolean alipayKeyIsTheAppsOwn;
+
+        KeysCheckedOnceClient(AlipayConfig config) throws AlipayApiException {
+            super(config);
+            this.alipayKeyIsTheAppsOwn = super.checkAlipayPublicKey();
+            if (alipayKeyIsTheAppsOwn) {
+                throw new IllegalArgumentException("the Alipay public key configured is the app's own public key");
+            }
+        }
+
+        @Override
+        public boolean checkAlipayPublicKey() {
+            return alipayKeyIsTheAppsOwn;
+        }
     }
 }

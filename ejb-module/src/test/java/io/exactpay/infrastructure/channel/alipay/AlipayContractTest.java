@@ -17,6 +17,7 @@ import io.exactpay.infrastructure.channel.RefundSettled;
 import io.exactpay.infrastructure.channel.RefundStatus;
 import io.exactpay.infrastructure.channel.Statement;
 import io.exactpay.infrastructure.channel.StatementLine;
+import io.exactpay.sandbox.SandboxKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,25 @@ class AlipayContractTest {
         String no = ChannelTestBed.newTradeNo("ali");
         assertTrue(bed.open(pooled, no, 250).qrCodeContent().startsWith("https://qr.alipay.com/"));
         assertEquals(ChannelAmount.cny(250), pooled.queryPayment(no).amount());
+    }
+
+    /**
+     * The SDK's check that Alipay's public key is not the app's own now runs once, when the channel
+     * is built, instead of before every answer: a channel configured that way is refused there.
+     */
+    @Test
+    void alipaysKeyBeingTheAppsOwnIsRefusedWhenTheChannelIsBuilt() {
+        AlipaySettings s = bed.alipaySettings;
+        AlipaySettings ownKey = new AlipaySettings(s.gatewayUrl(), s.appId(), s.appPrivateKeyFile(),
+                s.appPrivateKeyFile().resolveSibling(SandboxKeys.ALIPAY_APP_PUBLIC), s.sellerId(), s.connectTimeout(),
+                s.readTimeout(), s.maxCallbackBytes());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new AlipayChannel(ownKey));
+        assertTrue(refused.getMessage().contains("app's own public key"), refused.getMessage());
+        // The genuine keys pass the same check, and every call after it still verifies the answer's signature.
+        AlipayChannel genuine = new AlipayChannel(s);
+        String no = ChannelTestBed.newTradeNo("ali");
+        assertEquals(no, bed.open(genuine, no, 310).outTradeNo());
+        assertEquals(ChannelAmount.cny(310), genuine.queryPayment(no).amount());
     }
 
     @Test
