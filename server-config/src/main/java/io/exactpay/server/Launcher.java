@@ -115,6 +115,7 @@ public final class Launcher {
         log("OpenAPI  " + payara.baseUri().resolve("openapi"));
         log("Health   " + payara.baseUri().resolve("health"));
         log("Metrics  " + payara.baseUri().resolve("metrics") + " (admin token)");
+        log("Console  " + payara.baseUri().resolve("console/") + " (support and admin: sign in with a staff token)");
         log("Data in  " + dataDir + "; Ctrl-C stops everything. A part that dies is started again on its own data.");
         if (tokens != null) writeTokens(tokens, settings, payara);
         else log("Bearer tokens from " + settings.get("jwt.issuer") + ", verified with " + settings.jwtPublicKeyLocation());

@@ -69,6 +69,10 @@ public final class Api {
         return send(HttpRequest.newBuilder(uri(path)).timeout(timeout).GET(), token);
     }
 
+    public static HttpResponse<String> delete(String path, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).DELETE(), token);
+    }
+
     private static HttpResponse<String> send(HttpRequest.Builder request, String token, String... headers)
             throws IOException, InterruptedException {
         if (token != null) request.header("Authorization", "Bearer " + token);

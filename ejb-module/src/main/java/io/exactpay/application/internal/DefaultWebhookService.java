@@ -4,6 +4,7 @@ import io.exactpay.application.WebhookDeliveryView;
 import io.exactpay.application.WebhookEndpointView;
 import io.exactpay.application.WebhookSecretIssued;
 import io.exactpay.application.WebhookService;
+import io.exactpay.application.support.StaffActions;
 import io.exactpay.application.webhook.WebhookSettings;
 import io.exactpay.domain.model.webhook.WebhookDeliveryNotFoundException;
 import io.exactpay.domain.model.webhook.WebhookEndpoint;
@@ -38,6 +39,9 @@ public class DefaultWebhookService implements WebhookService {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private StaffActions staffActions;
 
     @Inject
     private WebhookSettings settings;
@@ -107,7 +111,10 @@ public class DefaultWebhookService implements WebhookService {
                 .setParameter(3, deliveryId.toString()).executeUpdate();
         if (changed == 0) throw new WebhookDeliveryNotFoundException(deliveryId.toString());
         LOG.info(() -> "webhook delivery " + deliveryId + " resent by " + actor);
-        return delivery(Optional.empty(), deliveryId);
+        WebhookDeliveryView resent = delivery(Optional.empty(), deliveryId);
+        staffActions.record(actor, "WEBHOOK_RESENT", deliveryId.toString(), resent.orderId(),
+                resent.eventType() + " to endpoint " + resent.endpointId());
+        return resent;
     }
 
     /** The endpoint when the client may reach it (staff: any); another client's is not found. */

@@ -44,7 +44,9 @@ public class IdempotencyFilter implements ContainerRequestFilter {
         }
         byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
         request.setEntityStream(new ByteArrayInputStream(body));
-        String clientId = ClientIdentity.of(request.getSecurityContext());
+        // Keys are per client; a staff member's token names no client, so their keys are their own.
+        String clientId = ClientIdentity.isStaff(request.getSecurityContext())
+                ? ClientIdentity.actor(request.getSecurityContext()) : ClientIdentity.of(request.getSecurityContext());
         call.set(new IdempotentRequest(clientId, key, fingerprint(request, body)));
     }
 

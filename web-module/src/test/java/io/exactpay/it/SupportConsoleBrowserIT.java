@@ -1,0 +1,182 @@
+package io.exactpay.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The support console in a real browser (Debian's Chromium, headless, through its chromedriver):
+ * a person signs in with a staff token, finds the order of the README's race walkthrough by the
+ * duplicate payment's transaction id, sees both captures and the refund, retries the refund that
+ * failed at the channel, and sees it succeed. Screenshots go beside the test report.
+ */
+class SupportConsoleBrowserIT {
+
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("exactpay.it.screenshots",
+            "target/failsafe-reports/console-screenshots"));
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private String testName;
+
+    @AfterAll
+    static void invariantsHold() throws Exception {
+        Invariants.assertNoInDoubtTransactions();
+        Invariants.assertNoMoneyInvariantViolated();
+    }
+
+    @BeforeEach
+    void openBrowser(TestInfo test) throws Exception {
+        testName = test.getTestMethod().orElseThrow().getName();
+        File driver = new File(System.getProperty("exactpay.it.chromedriver", "/usr/bin/chromedriver"));
+        File chromium = new File(System.getProperty("exactpay.it.chromium", "/usr/bin/chromium"));
+        if (!driver.canExecute() || !chromium.canExecute()) {
+            throw new AssertionError("the browser tests need Chromium and its driver (" + chromium + ", " + driver
+                    + "): apt-get install chromium chromium-driver, as .ci/run does");
+        }
+        ChromeOptions options = new ChromeOptions().setBinary(chromium)
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                        "--window-size=1400,1100", "--no-first-run", "--disable-extensions",
+                        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, WAIT);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) browser.quit();
+    }
+
+    private static String run() {
+        return "SCB-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    }
+
+    @Test
+    void aDuplicatePaidOrderIsFoundByItsTransactionId_andItsFailedRefundIsRetriedFromTheConsole() throws Exception {
+        // The race walkthrough, with both channels refusing refunds for now: the duplicate's refund fails.
+        Orders.Opened order = Orders.open(run() + "1", 2500, null, "WECHAT_PAY", "ALIPAY");
+        Sandbox.faults("wechatpay", order.trade(0), "REFUNDS_DOWN");
+        Sandbox.faults("alipay", order.trade(1), "REFUNDS_DOWN");
+        Map<String, String> transactions = SupportConsoleApiIT.payBothAtOnce(order);
+        Orders.awaitRefund(order.orderId(), "DUPLICATE_PAYMENT", "FAILED", 60_000);
+        Orders.awaitSettled(order.orderId(), "PAID", 30_000);
+        String duplicateTransaction = OrderDatabase.text("select channel_txn_id from capture"
+                + " where order_id = ?::uuid and role = 'DUPLICATE'", order.orderId());
+        assertTrue(transactions.containsValue(duplicateTransaction));
+
+        signIn("mei.lin", "support");
+
+        browser.findElement(By.id("number")).sendKeys(duplicateTransaction);
+        browser.findElement(By.id("find")).click();
+        WebElement match = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#matches a.order-link")));
+        assertEquals(order.orderId(), match.getText());
+        assertTrue(browser.findElement(By.id("matches")).getText().contains("CHANNEL_TRANSACTION_ID"));
+        screenshot("02-found-by-transaction-id");
+        match.click();
+
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#captures tbody tr"), 2));
+        assertEquals(List.of("DUPLICATE", "PRIMARY"), browser.findElements(By.cssSelector("#captures tbody tr")).stream()
+                .map(row -> row.getAttribute("data-role")).sorted().toList());
+        WebElement refund = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#refunds tbody tr")));
+        assertEquals("FAILED", refund.getAttribute("data-status"));
+        assertTrue(refund.getText().contains("DUPLICATE_PAYMENT"), refund.getText());
+        assertTrue(browser.findElement(By.id("order-summary")).getText().contains("Paid 2 times"),
+                browser.findElement(By.id("order-summary")).getText());
+        assertTrue(timeline().contains("CAPTURE_DUPLICATE"), timeline());
+        assertTrue(timeline().contains("PAYMENT_CAPTURED received"), timeline());
+        screenshot("03-duplicate-with-failed-refund");
+
+        // The channel takes refunds again; the person retries from the console.
+        Sandbox.clearFaults("wechatpay", order.trade(0));
+        Sandbox.clearFaults("alipay", order.trade(1));
+        refund.findElement(By.cssSelector("button.retry")).click();
+        try {
+            wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#refunds tbody tr"), "data-status", "SUCCEEDED"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("04-refund-not-succeeded");
+            throw new AssertionError("the page says: " + browser.findElement(By.id("message")).getText(), e);
+        }
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "REFUND_RETRIED"));
+        assertTrue(timeline().contains("staff:mei.lin"), timeline());
+        assertTrue(browser.findElement(By.id("order-summary")).getText().contains("Keeps 25.00 CNY"),
+                browser.findElement(By.id("order-summary")).getText());
+        screenshot("04-refund-retried-succeeded");
+
+        assertEquals(1, Orders.refunds(order.orderId(), "DUPLICATE_PAYMENT", "SUCCEEDED"));
+        assertEquals(2500, Orders.kept(order.orderId()));
+        assertEquals(1, OrderDatabase.count("select count(*) from order_audit where order_id = ?::uuid"
+                + " and action = 'REFUND_RETRIED' and actor = 'staff:mei.lin'", order.orderId()),
+                "the retry is audited with the person's name");
+    }
+
+    @Test
+    void theChartsShowTheDuplicatePaymentsOfThisHour_andDeadLettersNeedAnAdminToAct() throws Exception {
+        Orders.Opened order = Orders.open(run() + "2", 600, null, "WECHAT_PAY", "ALIPAY");
+        SupportConsoleApiIT.payBothAtOnce(order);
+        Orders.awaitRefund(order.orderId(), "DUPLICATE_PAYMENT", "SUCCEEDED", 30_000);
+
+        signIn("mei.lin", "support");
+        browser.findElement(By.id("nav-charts")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-per-hour rect[data-series='DUPLICATE']")));
+        List<WebElement> duplicates = browser.findElements(By.cssSelector("#chart-per-hour rect[data-series='DUPLICATE']"));
+        assertEquals(24, duplicates.size(), "one bar per hour");
+        long thisHour = Long.parseLong(duplicates.get(duplicates.size() - 1).getAttribute("data-value"));
+        assertTrue(thisHour >= 1, "this hour's duplicate payments: " + thisHour);
+        assertTrue(Long.parseLong(browser.findElement(By.cssSelector("#chart-roles rect[data-series='DUPLICATE']"))
+                .getAttribute("data-value")) >= thisHour);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-latency rect[data-series='p99']")));
+        screenshot("05-charts");
+
+        browser.findElement(By.id("nav-dead-letters")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dead-letters")));
+        assertTrue(browser.findElements(By.cssSelector("#dead-letters button")).isEmpty(),
+                "support sees dead letters but has no replay or discard");
+        screenshot("06-dead-letters-as-support");
+    }
+
+    private void signIn(String name, String role) throws Exception {
+        browser.get(Api.uri("/console/").toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        screenshot("01-sign-in");
+        browser.findElement(By.id("token")).sendKeys(Api.tokens().staff(name, role, Duration.ofMinutes(10)));
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in-as"), name));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("number")));
+    }
+
+    private String timeline() {
+        return browser.findElement(By.id("timeline")).getText();
+    }
+
+    private void screenshot(String name) throws Exception {
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(testName + "-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
