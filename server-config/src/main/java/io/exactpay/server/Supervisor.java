@@ -73,12 +73,30 @@ public final class Supervisor {
         if (!Files.exists(file)) return;
         long pid = Long.parseLong(Files.readString(file).trim());
         Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(c -> c.contains(commandMarker)).orElse(false));
+                .filter(p -> commandLine(p).map(c -> c.contains(commandMarker)).orElse(false));
         if (process.isPresent()) {
             log("a previous run left " + name + " running (pid " + pid + "): stopping it before starting again");
             stop(process.get());
         }
         Files.delete(file);
+    }
+
+    /**
+     * The process's whole command line. The JDK's own ({@code ProcessHandle.Info}) stops at 4,096
+     * characters on Linux, before the main class of a part started with a long class path (the
+     * broker's and the sandbox's): a restart after a killed launcher then left them running and
+     * could not start its own broker. {@code /proc} has all of it.
+     */
+    static Optional<String> commandLine(ProcessHandle process) {
+        Path proc = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            if (Files.isReadable(proc)) {
+                return Optional.of(new String(Files.readAllBytes(proc), StandardCharsets.UTF_8).replace('\0', ' '));
+            }
+        } catch (IOException gone) {
+            // ended meanwhile, or not Linux: fall back to what the JDK knows
+        }
+        return process.info().commandLine();
     }
 
     static void stop(ProcessHandle process) throws InterruptedException {
