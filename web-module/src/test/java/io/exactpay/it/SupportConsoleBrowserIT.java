@@ -65,7 +65,10 @@ class SupportConsoleBrowserIT {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        // The page re-renders a table when its data comes back: an element found a moment before
+        // may be replaced by the time it is read, so a wait looks again rather than fail.
         wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         Files.createDirectories(SCREENSHOTS);
     }
 
