@@ -119,7 +119,7 @@ class SupportConsoleBrowserIT {
         // The channel takes refunds again; the person retries from the console.
         Sandbox.clearFaults("wechatpay", order.trade(0));
         Sandbox.clearFaults("alipay", order.trade(1));
-        refund.findElement(By.cssSelector("button.retry")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#refunds tbody tr button.retry"))).click();
         try {
             wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#refunds tbody tr"), "data-status", "SUCCEEDED"));
         } catch (org.openqa.selenium.TimeoutException e) {
