@@ -1,11 +1,17 @@
 package io.exactpay.legacy;
 
+import com.arjuna.ats.arjuna.AtomicAction;
 import com.arjuna.ats.arjuna.common.CoreEnvironmentBeanException;
+import com.arjuna.ats.arjuna.common.Uid;
 import com.arjuna.ats.arjuna.common.ObjectStoreEnvironmentBean;
 import com.arjuna.ats.arjuna.common.RecoveryEnvironmentBean;
 import com.arjuna.ats.arjuna.common.arjPropertyManager;
 import com.arjuna.ats.arjuna.common.recoveryPropertyManager;
+import com.arjuna.ats.arjuna.exceptions.ObjectStoreException;
+import com.arjuna.ats.arjuna.objectstore.StoreManager;
 import com.arjuna.ats.arjuna.recovery.RecoveryManager;
+import com.arjuna.ats.arjuna.state.InputObjectState;
+import com.arjuna.ats.internal.arjuna.common.UidHelper;
 import com.arjuna.ats.internal.jta.recovery.arjunacore.XARecoveryModule;
 import com.arjuna.ats.jta.common.JTAEnvironmentBean;
 import com.arjuna.ats.jta.common.jtaPropertyManager;
@@ -157,6 +163,27 @@ public final class LegacyKit implements AutoCloseable {
      */
     public void recover() {
         recoveryManager.scan();
+    }
+
+    /**
+     * Transactions this process logged as prepared and has not finished yet: 0 once recovery has
+     * committed everything a crash left in doubt. A pass that cannot reach the database or the
+     * broker leaves its transactions here for the next pass.
+     */
+    public int transactionsInDoubt() {
+        try {
+            InputObjectState uids = new InputObjectState();
+            if (!StoreManager.getRecoveryStore().allObjUids(new AtomicAction().type(), uids)) {
+                throw new IllegalStateException("The transaction log cannot be read");
+            }
+            int count = 0;
+            for (Uid uid = UidHelper.unpackFrom(uids); uid.notEquals(Uid.nullUid()); uid = UidHelper.unpackFrom(uids)) {
+                count++;
+            }
+            return count;
+        } catch (ObjectStoreException | IOException e) {
+            throw new IllegalStateException("The transaction log cannot be read", e);
+        }
     }
 
     public KitConfiguration configuration() {

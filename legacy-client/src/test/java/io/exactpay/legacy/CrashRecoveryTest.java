@@ -168,8 +168,9 @@ class CrashRecoveryTest {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // A short-lived process: a quick start matters more than peak speed.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(TestServers.childProperties());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 ErpProcess.class.getName(), work, transactionLog.toString(), node, crash.name(), key));
         File log = TestServers.DIR.resolve(node + "-" + work + "-" + crash + ".log").toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
@@ -177,9 +178,8 @@ class CrashRecoveryTest {
             process.destroyForcibly();
             throw new AssertionError("The legacy process did not finish; see " + log);
         }
-        if (process.exitValue() != 0 && process.exitValue() != CrashPoint.HALTED) {
-            System.err.println(Files.readString(log.toPath()));
-        }
+        // Kept with the test's output: what the process did when a count comes out wrong.
+        System.err.printf("--- %s %s (exit %d)%n%s", work, crash, process.exitValue(), Files.readString(log.toPath()));
         return process.exitValue();
     }
 }

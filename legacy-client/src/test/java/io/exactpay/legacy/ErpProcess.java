@@ -75,7 +75,15 @@ public final class ErpProcess {
                 }
             }
             case "recover-only" -> {
-                // Starting the kit ran recovery; nothing else to do.
+                // Starting the kit ran one recovery pass. A pass that could not finish a
+                // transaction (a resource not reachable yet) leaves it logged for the next one,
+                // as the kit's periodic passes would: pass again until the log is empty.
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (kit.transactionsInDoubt() > 0 && System.nanoTime() < deadline) {
+                    System.err.printf("still in doubt after a pass: %d%n", kit.transactionsInDoubt());
+                    Thread.sleep(1000);
+                    kit.recover();
+                }
             }
             case "recover-periodically" -> {
                 // Runs on while the periodic passes work, until nothing is prepared in the database.

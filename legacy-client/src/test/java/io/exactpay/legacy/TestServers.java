@@ -12,6 +12,10 @@ import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.postgresql.xa.PGXADataSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -31,14 +35,34 @@ import java.util.stream.Stream;
  */
 final class TestServers {
 
-    static final int DB_PORT = 55432;
-    static final int BROKER_PORT = 56616;
+    /**
+     * Ports picked free when the test JVM starts (a fixed port would meet a server another build
+     * left running and count its transactions); child JVMs are handed the same ports.
+     */
+    static final int DB_PORT = port("legacy.it.db.port");
+    static final int BROKER_PORT = port("legacy.it.broker.port");
     static final Path DIR = Path.of(System.getProperty("legacy.it.dir", "target/it")).toAbsolutePath();
 
     private static EmbeddedDatabase database;
     private static EmbeddedBroker broker;
 
     private TestServers() {
+    }
+
+    /** What a child JVM needs to reach the same servers. */
+    static List<String> childProperties() {
+        return List.of("-Dlegacy.it.db.port=" + DB_PORT, "-Dlegacy.it.broker.port=" + BROKER_PORT,
+                "-Dlegacy.it.dir=" + DIR);
+    }
+
+    private static int port(String property) {
+        Integer given = Integer.getInteger(property);
+        if (given != null) return given;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static synchronized void start() throws Exception {
