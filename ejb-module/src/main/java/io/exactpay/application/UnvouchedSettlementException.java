@@ -6,10 +6,22 @@ package io.exactpay.application;
  * changed when it is thrown; the work is rolled back, tried again (the inbox row and the message
  * commit in one transaction but may become visible a moment apart) and then dead-lettered with
  * this reason.
+ *
+ * <p>While a transaction is in doubt in the order database ({@link #mayYetBeVouched()}), the row
+ * may be in it: a crash in the second phase can commit the message before the row, which then
+ * waits for recovery. Such work is delivered again later rather than dead-lettered as forged.
  */
 public class UnvouchedSettlementException extends RuntimeException {
 
-    public UnvouchedSettlementException(String message) {
-        super(message);
+    private final boolean mayYetBeVouched;
+
+    public UnvouchedSettlementException(String message, boolean mayYetBeVouched) {
+        super(message + (mayYetBeVouched ? " yet, while a transaction is in doubt in the order database" : ""));
+        this.mayYetBeVouched = mayYetBeVouched;
+    }
+
+    /** True when a transaction in doubt in the order database may still commit the vouching row. */
+    public boolean mayYetBeVouched() {
+        return mayYetBeVouched;
     }
 }

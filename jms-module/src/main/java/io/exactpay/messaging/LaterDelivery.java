@@ -1,5 +1,6 @@
 package io.exactpay.messaging;
 
+import io.exactpay.application.UnvouchedSettlementException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
@@ -44,9 +45,13 @@ public class LaterDelivery {
         return delayMillis;
     }
 
-    /** True when the failure is the database's passing condition, not a fault of the work itself. */
+    /**
+     * True when the failure is the database's passing condition, not a fault of the work itself;
+     * a settlement not vouched for while a transaction is in doubt is one (its row may be in it).
+     */
     public static boolean passing(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnvouchedSettlementException unvouched && unvouched.mayYetBeVouched()) return true;
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 if (state.startsWith("08") || state.startsWith("53") || PASSING_STATES.contains(state)) return true;

@@ -8,11 +8,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -74,6 +77,56 @@ class ForgedSettlementIT {
         assertEquals("PENDING", Orders.status(unpaid.orderId()));
         assertEquals(0, OrderDatabase.count("select count(*) from capture where order_id = ?::uuid", unpaid.orderId()));
         assertEquals(1, Orders.captures(paid.orderId(), "PRIMARY"), "the paid order is untouched");
+    }
+
+    /**
+     * A crash in a commit's second phase can make the settlement message visible before the inbox
+     * row that vouches for it (the database killed after the broker committed: the row waits,
+     * prepared, for recovery). A capture that finds no vouching row while a transaction is in doubt
+     * is delivered again later, not dead-lettered as forged, and settles once the row commits.
+     */
+    @Test
+    void aCaptureWhoseVouchingRowIsStillInDoubt_settlesOnceTheRowCommits_withoutADeadLetter() throws Exception {
+        Orders.Opened order = Orders.open(run() + "1", 1300, null, "WECHAT_PAY");
+        String transactionId = "4200000000" + System.nanoTime();
+        String gid = "it-in-doubt-" + UUID.randomUUID();
+        try {
+            try (Connection db = OrderDatabase.connect()) {
+                db.setAutoCommit(false);
+                try (PreparedStatement insert = db.prepareStatement("insert into callback_inbox (channel,"
+                        + " channel_txn_id, event_type, out_trade_no, amount_minor, currency, received_at)"
+                        + " values ('WECHAT_PAY', ?, 'PAYMENT_CAPTURED', ?, 1300, 'CNY', now())")) {
+                    insert.setString(1, transactionId);
+                    insert.setString(2, order.trade(0));
+                    insert.executeUpdate();
+                }
+                db.createStatement().execute("prepare transaction '" + gid + "'");
+            }
+            String marker = UUID.randomUUID().toString();
+            try (JMSContext context = Broker.connectionFactory().createContext()) {
+                context.createProducer().setProperty("marker", marker)
+                        .send(context.createQueue(Broker.CAPTURES), paymentCaptured(order, 0, transactionId, 1300));
+            }
+
+            // Every delivery attempt finds no row (its own) while the row's transaction is in doubt.
+            assertNull(Broker.receive(Broker.DEAD_LETTERS, "marker = '" + marker + "'", 6_000),
+                    "dead-lettered as forged while its vouching row was in doubt");
+            assertEquals("PENDING", Orders.status(order.orderId()));
+
+            try (Connection db = OrderDatabase.connect()) {
+                db.createStatement().execute("commit prepared '" + gid + "'");
+            }
+            Orders.awaitSettled(order.orderId(), "PAID", 30_000);
+            assertEquals(1, Orders.captures(order.orderId(), "PRIMARY"));
+            assertEquals(1300, Orders.ledger(order.orderId()));
+            assertNull(Broker.receive(Broker.DEAD_LETTERS, "marker = '" + marker + "'", 500));
+        } finally {
+            try (Connection db = OrderDatabase.connect()) {
+                if (OrderDatabase.count("select count(*) from pg_prepared_xacts where gid = ?", gid) > 0) {
+                    db.createStatement().execute("rollback prepared '" + gid + "'");
+                }
+            }
+        }
     }
 
     @Test

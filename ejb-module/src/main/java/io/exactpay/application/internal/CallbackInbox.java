@@ -41,6 +41,17 @@ public class CallbackInbox {
                 amount);
     }
 
+    /**
+     * True while a transaction is in doubt in the order database (prepared, its outcome not yet
+     * applied): the row that vouches for a capture or refund may be in it, written by the same
+     * transaction as the settlement message that has already arrived.
+     */
+    public boolean mayYetVouch() {
+        return ((Number) em.createNativeQuery(
+                "select count(*) from pg_prepared_xacts where database = current_database()")
+                .getSingleResult()).longValue() > 0;
+    }
+
     private boolean holds(Channel channel, String eventType, Stream<String> keys, String outTradeNo, Money amount) {
         return keys.filter(Objects::nonNull).anyMatch(key -> !em.createNativeQuery(
                         "select 1 from callback_inbox where channel = ?1 and channel_txn_id = ?2 and event_type = ?3"

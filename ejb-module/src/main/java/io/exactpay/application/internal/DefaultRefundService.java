@@ -169,7 +169,8 @@ public class DefaultRefundService implements RefundService {
                 refund.outRefundNo(), notice.channelRefundId(), refund.amount())) {
             throw new UnvouchedSettlementException("no verified callback or channel query in the inbox vouches for"
                     + " the success of refund " + refund.outRefundNo() + " (" + refund.amount() + " on "
-                    + attempt.outTradeNo() + ", channel refund " + notice.channelRefundId() + ")");
+                    + attempt.outTradeNo() + ", channel refund " + notice.channelRefundId() + ")",
+                    inbox.mayYetVouch());
         }
         steps.refundSucceeded(order, refund, notice.channelRefundId(), "channel:" + capture.channel());
         metrics.settled("refund", notice.acceptedAt());

@@ -67,7 +67,8 @@ public class DefaultSettlementService implements SettlementService {
                 || !inbox.holdsCapture(attempt.channel(), payment.transactionId(), attempt.outTradeNo(), amount)) {
             throw new UnvouchedSettlementException("no verified callback or channel query in the inbox vouches for "
                     + payment.channel() + " transaction " + payment.transactionId() + " paying " + amount + " on "
-                    + payment.outTradeNo() + " (attempt " + attempt.outTradeNo() + " on " + attempt.channel() + ")");
+                    + payment.outTradeNo() + " (attempt " + attempt.outTradeNo() + " on " + attempt.channel() + ")",
+                    inbox.mayYetVouch());
         }
         Capture earlier = em.createQuery("select c from Capture c where c.attemptId = :attempt", Capture.class)
                 .setParameter("attempt", payment.attemptId()).getResultStream().findFirst().orElse(null);
