@@ -41,6 +41,9 @@ public final class PayaraMicroProcess extends ChildProcess {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m",
                 "-Djava.io.tmpdir=" + tmp,
+                // Payara's data grid (Hazelcast, started even with --nocluster) binds to every
+                // interface unless told to bind to the interface the boot commands give it only.
+                "-Dhazelcast.socket.bind.any=false",
                 "-jar", payaraMicroJar.toString(),
                 "--nocluster",
                 "--nohostaware",

@@ -6,6 +6,7 @@ import io.exactpay.server.ServerFiles;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * The system under test, started once per test session exactly as the run command starts it:
@@ -49,6 +50,11 @@ public class ExactPayStack extends SystemUnderTest {
     @Override
     protected void stopServer() throws Exception {
         if (payara != null) payara.close();
+    }
+
+    @Override
+    protected OptionalLong serverPid() {
+        return OptionalLong.of(payara.pid());
     }
 
     @Override

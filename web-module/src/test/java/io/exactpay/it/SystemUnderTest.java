@@ -12,8 +12,12 @@ import org.apache.activemq.artemis.api.core.RoutingType;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The running system that the black-box helpers (Api, Broker, OrderDatabase, Invariants) talk to:
@@ -121,4 +125,19 @@ public abstract class SystemUnderTest implements LauncherSessionListener {
     }
 
     public abstract URI baseUri();
+
+    /** The operating-system processes of the stack: the application server, the sandbox, PostgreSQL, the broker. */
+    public Map<String, Long> processes() throws IOException {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        serverPid().ifPresent(pid -> pids.put("application server", pid));
+        pids.put("sandbox", sandbox.pid());
+        pids.put("postgres", database.pid());
+        pids.put("broker (in this JVM)", ProcessHandle.current().pid());
+        return pids;
+    }
+
+    /** The application server's process id, when it runs as a child of the test JVM. */
+    protected OptionalLong serverPid() {
+        return OptionalLong.empty();
+    }
 }
