@@ -1,6 +1,7 @@
 package io.exactpay.server;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,6 +34,8 @@ public final class ServerFiles {
         OwnerOnlyFiles.directory(directory);
         Map<String, String> values = new HashMap<>(settings.asMap());
         values.put("artemis-ra.rar", artemisRar.toAbsolutePath().toString());
+        // The data grid takes an interface by its address, not by name ("localhost").
+        values.put("http.address", InetAddress.getByName(settings.get("http.host")).getHostAddress());
         Path preBoot = directory.resolve("pre-boot-commands.asadmin");
         OwnerOnlyFiles.writeString(preBoot, Templates.render("pre-boot-commands.asadmin", values));
         Path commands = directory.resolve("post-boot-commands.asadmin");
