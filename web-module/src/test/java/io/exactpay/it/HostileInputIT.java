@@ -291,6 +291,44 @@ class HostileInputIT {
         assertEquals(0, OrderDatabase.count("select count(*) from orders where merchant_order_no like ?", no + "%"));
     }
 
+    /**
+     * The other request bodies are read as strictly as the order's: a payment start, a cancel and
+     * a webhook registration whose body is not exactly one JSON object with fields of the right
+     * JSON types are 400 validation and change nothing. JSON-B's default binding took an array's
+     * first element for the object, the last of two same-named fields, and ignored text after it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "payment: body a JSON array       |payments|[{\"channel\":\"WECHAT_PAY\"}]",
+        "payment: channel named twice     |payments|{\"channel\":\"ALIPAY\",\"channel\":\"WECHAT_PAY\"}",
+        "payment: text after the object   |payments|{\"channel\":\"WECHAT_PAY\"} {\"channel\":\"ALIPAY\"}",
+        "payment: channel an array        |payments|{\"channel\":[\"WECHAT_PAY\"]}",
+        "cancel: body a JSON array        |cancel  |[{\"reason\":\"PAYER_REQUEST\"}]",
+        "cancel: reason named twice       |cancel  |{\"reason\":\"PAYER_REQUEST\",\"reason\":\"MERCHANT_REQUEST\"}",
+        "cancel: text after the object    |cancel  |{\"reason\":\"PAYER_REQUEST\"}]",
+        "webhook: event types a string    |webhooks|{\"url\":\"URL\",\"eventTypes\":\"OrderPaid\"}",
+        "webhook: an event type a number  |webhooks|{\"url\":\"URL\",\"eventTypes\":[1]}",
+        "webhook: body a JSON array       |webhooks|[{\"url\":\"URL\",\"eventTypes\":[\"OrderPaid\"]}]",
+    })
+    void anotherBodyOfTheWrongShapeIsRefused400AndChangesNothing(String name, String endpoint, String body)
+            throws Exception {
+        Orders.Opened order = Orders.open("HOSTILE-" + UUID.randomUUID(), 100, null);
+        String url = "http://127.0.0.1:9/hostile-" + UUID.randomUUID();
+
+        HttpResponse<String> response = switch (endpoint) {
+            case "payments" -> Api.post("/api/v1/orders/" + order.orderId() + "/payments", body);
+            case "cancel" -> Api.post("/api/v1/orders/" + order.orderId() + "/cancel", body);
+            default -> Api.post("/api/v1/webhooks/endpoints", body.replace("URL", url));
+        };
+
+        assertProblem(400, "validation", response);
+        assertEquals("PENDING", Orders.status(order.orderId()));
+        assertEquals(0, OrderDatabase.count("select count(*) from payment_attempt where order_id = ?::uuid",
+                order.orderId()), "no payment started");
+        assertEquals(0, OrderDatabase.count("select count(*) from webhook_endpoint where url = ?", url),
+                "no webhook endpoint registered");
+    }
+
     @Test
     void jsonNestedFarDeeperThanAnOrderIsRefused400() throws Exception {
         String no = "HOSTILE-" + UUID.randomUUID();

@@ -6,6 +6,7 @@ import io.exactpay.domain.model.order.CancelReason;
 import io.exactpay.domain.model.order.IllegalTransitionException;
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.interfaces.rest.ClientIdentity;
+import io.exactpay.interfaces.rest.StrictJsonBody;
 import io.exactpay.interfaces.rest.problem.Problem;
 import io.exactpay.interfaces.rest.problem.ProblemException;
 import io.exactpay.interfaces.rest.idempotency.Idempotent;
@@ -24,6 +25,9 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Cancels an order, for the payer (through the portal), the merchant or support:
@@ -37,8 +41,11 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class CancelResource {
 
-    /** Body of {@code POST}: why the order is cancelled. */
+    /** Body of {@code POST}: why the order is cancelled, read strictly ({@link StrictJsonBody}). */
     public record CancelRequest(String reason) {
+        static CancelRequest parse(byte[] body) {
+            return new CancelRequest(StrictJsonBody.optional(body).map(json -> json.string("reason")).orElse(null));
+        }
     }
 
     @Inject
@@ -50,10 +57,12 @@ public class CancelResource {
     @POST
     @RolesAllowed({ClientIdentity.PORTAL, ClientIdentity.SUPPORT, ClientIdentity.ADMIN})
     @Idempotent
-    public OrderResponse cancel(@PathParam("orderId") String orderId, CancelRequest request) {
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CancelRequest.class)))
+    public OrderResponse cancel(@PathParam("orderId") String orderId, byte[] body) {
         UUID id = ClientIdentity.orderId(orderId);
         boolean staff = ClientIdentity.isStaff(security);
-        CancelReason reason = reason(request, staff);
+        CancelReason reason = reason(CancelRequest.parse(body), staff);
         try {
             // Staff may cancel any order; a portal only its own client's (another's is not found).
             OrderView order = cancellation.cancel(id, staff ? null : ClientIdentity.of(security), reason,
@@ -68,7 +77,7 @@ public class CancelResource {
     }
 
     private static CancelReason reason(CancelRequest request, boolean staff) {
-        String value = request == null || request.reason() == null ? "" : request.reason();
+        String value = request.reason() == null ? "" : request.reason();
         List<CancelReason> allowed = staff ? List.of(CancelReason.PAYER_REQUEST, CancelReason.SUPPORT)
                 : List.of(CancelReason.PAYER_REQUEST, CancelReason.MERCHANT_REQUEST);
         return allowed.stream().filter(r -> r.name().equals(value)).findFirst().orElseThrow(() ->

@@ -8,6 +8,7 @@ import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.order.OrderNotPayableException;
 import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.interfaces.rest.ClientIdentity;
+import io.exactpay.interfaces.rest.StrictJsonBody;
 import io.exactpay.interfaces.rest.idempotency.Idempotent;
 import io.exactpay.interfaces.rest.problem.Problem;
 import io.exactpay.interfaces.rest.problem.ProblemException;
@@ -29,6 +30,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Payment attempts of an order: start one on a channel and get what the payer scans. */
 @Path("v1/orders/{orderId}/payments")
@@ -37,8 +41,11 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class PaymentResource {
 
-    /** Body of {@code POST}: the channel to pay on. */
+    /** Body of {@code POST}: the channel to pay on, read strictly ({@link StrictJsonBody}). */
     public record StartPaymentRequest(String channel) {
+        static StartPaymentRequest parse(byte[] body) {
+            return new StartPaymentRequest(StrictJsonBody.of(body).string("channel"));
+        }
     }
 
     @Inject
@@ -56,9 +63,11 @@ public class PaymentResource {
     @POST
     @RolesAllowed(ClientIdentity.PORTAL)
     @Idempotent
-    public Response start(@PathParam("orderId") String orderId, StartPaymentRequest request) {
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StartPaymentRequest.class)))
+    public Response start(@PathParam("orderId") String orderId, byte[] body) {
         UUID id = ClientIdentity.orderId(orderId);
-        Channel channel = channel(request);
+        Channel channel = channel(StartPaymentRequest.parse(body));
         try {
             AttemptView attempt = payments.startPayment(ClientIdentity.of(security), id, channel);
             if ("REJECTED".equals(attempt.status())) {
@@ -91,7 +100,7 @@ public class PaymentResource {
 
     private static Channel channel(StartPaymentRequest request) {
         try {
-            return Channel.valueOf(request == null || request.channel() == null ? "" : request.channel());
+            return Channel.valueOf(request.channel() == null ? "" : request.channel());
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problem.of("validation", "Invalid request", Response.Status.BAD_REQUEST,
                     "channel must be one of " + Arrays.toString(Channel.values())));

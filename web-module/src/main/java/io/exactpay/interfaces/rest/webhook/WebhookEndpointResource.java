@@ -28,6 +28,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * A portal's webhook endpoints: register one (its secret is shown once), list them, rotate the
@@ -53,8 +56,10 @@ public class WebhookEndpointResource {
 
     @POST
     @RolesAllowed(ClientIdentity.PORTAL)
-    public Response register(RegisterEndpointRequest request) {
-        if (request == null) throw WebhookProblems.invalid("A JSON body is required");
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RegisterEndpointRequest.class)))
+    public Response register(byte[] body) {
+        RegisterEndpointRequest request = RegisterEndpointRequest.parse(body);
         IssuedSecretResponse issued = IssuedSecretResponse.of(validated(() ->
                 webhooks.register(ClientIdentity.of(security), request.url(), request.eventTypes())));
         return Response.created(uri.getAbsolutePathBuilder().path(issued.id().toString()).build()).entity(issued).build();
