@@ -11,6 +11,7 @@ import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.ws.rs.core.Response;
 
 import java.io.StringReader;
@@ -31,8 +32,10 @@ import java.util.Optional;
  */
 public final class StrictJsonBody {
 
+    // Factories made once: Json.createParser looks the JSON-P provider up again on every call.
     private static final JsonReaderFactory READERS =
             Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private final JsonObject json;
 
@@ -50,7 +53,7 @@ public final class StrictJsonBody {
         if (body == null || body.length == 0) return Optional.empty();
         String text = new String(body, StandardCharsets.UTF_8);
         try (JsonReader reader = READERS.createReader(new StringReader(text));
-             JsonParser parser = Json.createParser(new StringReader(text))) {
+             JsonParser parser = PARSERS.createParser(new StringReader(text))) {
             JsonObject json = reader.readObject();
             if (parser.next() == JsonParser.Event.START_OBJECT) parser.skipObject();
             if (parser.hasNext()) throw invalid("The request body is one JSON object with nothing after it");
