@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
@@ -32,6 +33,8 @@ public sealed interface OrderCommand {
      * and our reading of the last must never disagree about what a command says.
      */
     JsonReaderFactory READERS = Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+    /** Made once: Json.createParser looks the JSON-P provider up again on every call. */
+    JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
     int MAX_BODY_CHARS = 16 * 1024;
 
     String messageId();
@@ -67,7 +70,7 @@ public sealed interface OrderCommand {
         }
         JsonObject json;
         try (JsonReader reader = READERS.createReader(new StringReader(body));
-             JsonParser parser = Json.createParser(new StringReader(body))) {
+             JsonParser parser = PARSERS.createParser(new StringReader(body))) {
             json = reader.readObject();
             // Nothing may follow the object ("{...} {...}" is not one command); the reader does not look.
             if (parser.next() == JsonParser.Event.START_OBJECT) parser.skipObject();
