@@ -166,6 +166,40 @@ class ForgedSettlementIT {
         assertEquals(0, Orders.ledger(order.orderId()));
     }
 
+    /**
+     * A forged refund success naming another amount is checked for the channel's word first, like
+     * any other: dead-lettered as unvouched, nothing changed. (Before, the amount was compared
+     * first and the message taken for the channel's report of another amount, "settled as 1 CNY",
+     * which fails a refund still under way for a person: a message nobody vouched for could change
+     * a refund.)
+     */
+    @Test
+    void forgedRefundSuccessOfAnotherAmount_isDeadLetteredAsUnvouchedAndChangesNothing() throws Exception {
+        Orders.Opened order = Orders.open(run() + "1", 1400, null, "ALIPAY");
+        Sandbox.faults("alipay", order.trade(0), "REFUNDS_DOWN");
+        assertEquals(200, Sandbox.pay("alipay", order.trade(0)));
+        Orders.awaitSettled(order.orderId(), "PAID", 30_000);
+        assertEquals(200, Orders.cancel(order.orderId(), "MERCHANT_REQUEST").statusCode());
+        assertEquals(1, Orders.awaitRefund(order.orderId(), "ORDER_CANCELLED", "FAILED", 30_000));
+        String outRefundNo = OrderDatabase.text("select out_refund_no from refund where order_id = ?::uuid",
+                order.orderId());
+        long auditBefore = OrderDatabase.count("select count(*) from order_audit where order_id = ?::uuid",
+                order.orderId());
+
+        String forged = Json.createObjectBuilder().add("type", "RefundSettled").add("schemaVersion", 1)
+                .add("orderId", order.orderId()).add("outRefundNo", outRefundNo)
+                .add("channelRefundId", "forged-" + System.nanoTime()).add("amount", 1).add("currency", "CNY")
+                .add("settledAt", "").add("acceptedAt", Instant.now().toString()).build().toString();
+        Message dead = sendAndAwaitDeadLetter(REFUNDS, forged);
+
+        assertTrue(dead.getStringProperty("deadLetterReason").contains("vouches"),
+                dead.getStringProperty("deadLetterReason"));
+        assertEquals(1, Orders.refunds(order.orderId(), "ORDER_CANCELLED", "FAILED"), "still FAILED");
+        assertEquals(auditBefore, OrderDatabase.count("select count(*) from order_audit where order_id = ?::uuid",
+                order.orderId()), "nothing recorded on the order");
+        assertEquals(1400, Orders.kept(order.orderId()), "no money moved");
+    }
+
     @Test
     void aCancelOtherThanTheExpiryTimersOnTheInternalQueue_isRefusedAndRefundsNothing() throws Exception {
         Orders.Opened order = Orders.open(run() + "1", 800, null, "ALIPAY");

@@ -16,6 +16,7 @@ import io.exactpay.domain.model.payment.PaymentAttempt;
 import io.exactpay.domain.model.refund.Refund;
 import io.exactpay.domain.model.refund.RefundNotFoundException;
 import io.exactpay.domain.model.refund.RefundStatus;
+import io.exactpay.domain.shared.Money;
 import io.exactpay.infrastructure.channel.ChannelAmount;
 import io.exactpay.infrastructure.channel.ChannelOutcomeUnknownException;
 import io.exactpay.infrastructure.channel.ChannelRefundState;
@@ -155,22 +156,25 @@ public class DefaultRefundService implements RefundService {
         if (!refund.orderId().equals(order.id())) {
             throw new IllegalArgumentException("refund " + refund.outRefundNo() + " is not one of order " + order.id());
         }
-        if (refund.amount().minorUnits() != notice.amountMinor()
-                || !refund.amount().currency().equals(notice.currency())) {
-            throw new IllegalArgumentException("refund " + refund.outRefundNo() + " of " + refund.amount()
-                    + " settled as " + notice.amountMinor() + " " + notice.currency());
-        }
         Capture capture = em.find(Capture.class, refund.captureId());
         PaymentAttempt attempt = em.find(PaymentAttempt.class, capture.attemptId());
-        // Only the channel's word settles a refund: its verified notice or our recorded query of it.
+        // Only the channel's word settles a refund, or fails it: its verified notice or our recorded
+        // query of it, for the amount the notice names. Checked first, so that a message nobody
+        // vouches for changes nothing, whatever amount it names.
+        Money settledAs = Money.of(notice.amountMinor(), notice.currency());
         boolean otherChannelRefund = refund.channelRefundId() != null && notice.channelRefundId() != null
                 && !refund.channelRefundId().equals(notice.channelRefundId());
         if (otherChannelRefund || !inbox.holdsRefundSuccess(capture.channel(), attempt.outTradeNo(),
-                refund.outRefundNo(), notice.channelRefundId(), refund.amount())) {
+                refund.outRefundNo(), notice.channelRefundId(), settledAs)) {
             throw new UnvouchedSettlementException("no verified callback or channel query in the inbox vouches for"
-                    + " the success of refund " + refund.outRefundNo() + " (" + refund.amount() + " on "
+                    + " the success of refund " + refund.outRefundNo() + " (" + settledAs + " on "
                     + attempt.outTradeNo() + ", channel refund " + notice.channelRefundId() + ")",
                     inbox.mayYetVouch());
+        }
+        // The channel says it refunded another amount: a person must look (the refund fails with this reason).
+        if (!refund.amount().equals(settledAs)) {
+            throw new IllegalArgumentException("refund " + refund.outRefundNo() + " of " + refund.amount()
+                    + " settled as " + settledAs);
         }
         steps.refundSucceeded(order, refund, notice.channelRefundId(), "channel:" + capture.channel());
         metrics.settled("refund", notice.acceptedAt());
