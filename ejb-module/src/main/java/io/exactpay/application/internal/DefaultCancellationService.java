@@ -14,8 +14,9 @@ import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.order.OrderRepository;
 import io.exactpay.domain.model.order.OrderStatus;
 import io.exactpay.domain.model.payment.Capture;
-import io.exactpay.domain.model.payment.CaptureRole;
+import io.exactpay.domain.model.payment.CaptureRepository;
 import io.exactpay.domain.model.payment.PaymentAttempt;
+import io.exactpay.domain.model.payment.PaymentAttemptRepository;
 import io.exactpay.domain.model.refund.Refund;
 import io.exactpay.domain.model.refund.RefundReason;
 import io.exactpay.application.RefundView;
@@ -29,8 +30,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -69,8 +68,11 @@ public class DefaultCancellationService implements CancellationService {
     @Inject
     private Clock clock;
 
-    @PersistenceContext(unitName = "exactpay")
-    private EntityManager em;
+    @Inject
+    private PaymentAttemptRepository attempts;
+
+    @Inject
+    private CaptureRepository captures;
 
     @Override
     public OrderView cancel(UUID orderId, String clientId, CancelReason reason, String actor)
@@ -124,9 +126,7 @@ public class DefaultCancellationService implements CancellationService {
     }
 
     private void refundPayment(Order order, RefundReason reason, String actor) {
-        Capture primary = em.createQuery("select c from Capture c where c.orderId = :order and c.role = :role",
-                        Capture.class)
-                .setParameter("order", order.id()).setParameter("role", CaptureRole.PRIMARY).getSingleResult();
+        Capture primary = captures.primaryOf(order.id()).orElseThrow();
         Refund refund = steps.requestRefund(order, primary, reason, actor);
         events.orderRefunding(OrderView.of(order), RefundView.of(refund));
     }
@@ -134,7 +134,7 @@ public class DefaultCancellationService implements CancellationService {
     @Override
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void closeTrade(UUID attemptId) {
-        PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId);
+        PaymentAttempt attempt = attempts.find(attemptId).orElse(null);
         if (attempt == null) throw new IllegalArgumentException("no payment attempt " + attemptId);
         if (!attempt.status().isOpen()) return;
         PaymentChannel channel = channels.get(attempt.channel()).orElseThrow(() ->
@@ -163,7 +163,7 @@ public class DefaultCancellationService implements CancellationService {
             return;
         }
         Order order = lockOrder(attempt.orderId());
-        em.refresh(attempt);
+        attempts.refresh(attempt);
         if (!attempt.status().isOpen()) return;
         OrderStatus before = order.status();
         attempt.closed(clock.instant());

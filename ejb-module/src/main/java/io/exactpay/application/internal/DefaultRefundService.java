@@ -6,15 +6,19 @@ import io.exactpay.application.RefundView;
 import io.exactpay.application.SettlementQueue;
 import io.exactpay.application.SubmitRefund;
 import io.exactpay.application.UnvouchedSettlementException;
+import io.exactpay.domain.model.inbox.CallbackInbox;
 import io.exactpay.domain.model.order.IllegalTransitionException;
 import io.exactpay.domain.model.order.Order;
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.order.OrderRepository;
 import io.exactpay.domain.model.payment.Capture;
+import io.exactpay.domain.model.payment.CaptureRepository;
 import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.domain.model.payment.PaymentAttempt;
+import io.exactpay.domain.model.payment.PaymentAttemptRepository;
 import io.exactpay.domain.model.refund.Refund;
 import io.exactpay.domain.model.refund.RefundNotFoundException;
+import io.exactpay.domain.model.refund.RefundRepository;
 import io.exactpay.domain.model.refund.RefundStatus;
 import io.exactpay.infrastructure.channel.ChannelAmount;
 import io.exactpay.infrastructure.channel.ChannelOutcomeUnknownException;
@@ -26,8 +30,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
@@ -66,16 +68,22 @@ public class DefaultRefundService implements RefundService {
     @ConfigProperty(name = "exactpay.callback-base-url")
     private String callbackBaseUrl;
 
-    @PersistenceContext(unitName = "exactpay")
-    private EntityManager em;
+    @Inject
+    private RefundRepository refunds;
+
+    @Inject
+    private CaptureRepository captures;
+
+    @Inject
+    private PaymentAttemptRepository attempts;
 
     @Override
     public void submit(UUID refundId) throws OrderNotFoundException {
-        Refund refund = em.find(Refund.class, refundId);
+        Refund refund = refunds.find(refundId).orElse(null);
         if (refund == null) throw new IllegalArgumentException("no refund " + refundId);
         if (!refund.status().isUnsettled()) return;
-        Capture capture = em.find(Capture.class, refund.captureId());
-        PaymentAttempt attempt = em.find(PaymentAttempt.class, capture.attemptId());
+        Capture capture = captures.find(refund.captureId()).orElseThrow();
+        PaymentAttempt attempt = attempts.find(capture.attemptId()).orElseThrow();
         PaymentChannel channel = channels.get(capture.channel()).orElseThrow(() ->
                 new IllegalStateException(capture.channel() + " is not configured on this server"));
 
@@ -94,7 +102,7 @@ public class DefaultRefundService implements RefundService {
         }
 
         Order order = orders.findForUpdate(refund.orderId());
-        em.refresh(refund);
+        refunds.refresh(refund);
         if (!refund.status().isUnsettled()) return;
         String actor = "channel:" + capture.channel();
         if (refusal != null) {
@@ -120,9 +128,8 @@ public class DefaultRefundService implements RefundService {
     @Override
     public void settled(RefundNotice notice) throws OrderNotFoundException {
         Order order = orders.findForUpdate(notice.orderId());
-        Refund refund = em.createQuery("select r from Refund r where r.outRefundNo = :no", Refund.class)
-                .setParameter("no", notice.outRefundNo()).getSingleResult();
-        em.refresh(refund);
+        Refund refund = refunds.findByOutRefundNo(notice.outRefundNo()).orElseThrow();
+        refunds.refresh(refund);
         if (!refund.orderId().equals(order.id())) {
             throw new IllegalArgumentException("refund " + refund.outRefundNo() + " is not one of order " + order.id());
         }
@@ -131,8 +138,8 @@ public class DefaultRefundService implements RefundService {
             throw new IllegalArgumentException("refund " + refund.outRefundNo() + " of " + refund.amount()
                     + " settled as " + notice.amountMinor() + " " + notice.currency());
         }
-        Capture capture = em.find(Capture.class, refund.captureId());
-        PaymentAttempt attempt = em.find(PaymentAttempt.class, capture.attemptId());
+        Capture capture = captures.find(refund.captureId()).orElseThrow();
+        PaymentAttempt attempt = attempts.find(capture.attemptId()).orElseThrow();
         // Only the channel's word settles a refund: its verified notice or our recorded query of it.
         boolean otherChannelRefund = refund.channelRefundId() != null && notice.channelRefundId() != null
                 && !refund.channelRefundId().equals(notice.channelRefundId());
@@ -148,25 +155,24 @@ public class DefaultRefundService implements RefundService {
 
     @Override
     public void giveUp(UUID refundId, String why) throws OrderNotFoundException {
-        Refund refund = em.find(Refund.class, refundId);
+        Refund refund = refunds.find(refundId).orElse(null);
         if (refund == null) throw new IllegalArgumentException("no refund " + refundId);
         Order order = orders.findForUpdate(refund.orderId());
-        em.refresh(refund);
+        refunds.refresh(refund);
         if (refund.status().isUnsettled()) steps.refundFailed(order, refund, why, "exactpay");
     }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public RefundView retry(UUID refundId, String actor) throws RefundNotFoundException, IllegalTransitionException {
-        Refund refund = em.find(Refund.class, refundId);
-        if (refund == null) throw new RefundNotFoundException(refundId);
+        Refund refund = refunds.find(refundId).orElseThrow(() -> new RefundNotFoundException(refundId));
         Order order;
         try {
             order = orders.findForUpdate(refund.orderId());
         } catch (OrderNotFoundException e) {
             throw new IllegalStateException("refund of a missing order", e);
         }
-        em.refresh(refund);
+        refunds.refresh(refund);
         if (refund.status() != RefundStatus.FAILED) {
             throw new IllegalTransitionException(order.status(), "refund " + refund.outRefundNo() + " is "
                     + refund.status() + "; only a FAILED refund is sent again");
@@ -180,16 +186,13 @@ public class DefaultRefundService implements RefundService {
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<RefundView> forOrder(UUID orderId) {
-        return em.createQuery("select r from Refund r where r.orderId = :order order by r.createdAt", Refund.class)
-                .setParameter("order", orderId).getResultStream().map(RefundView::of).toList();
+        return refunds.forOrder(orderId).stream().map(RefundView::of).toList();
     }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<RefundView> failed() {
-        return em.createQuery("select r from Refund r where r.status = :status order by r.updatedAt", Refund.class)
-                .setParameter("status", RefundStatus.FAILED).setMaxResults(500)
-                .getResultStream().map(RefundView::of).toList();
+        return refunds.inStatus(RefundStatus.FAILED, 500).stream().map(RefundView::of).toList();
     }
 
     private String notifyUrl(Channel channel) {

@@ -9,15 +9,15 @@ import io.exactpay.application.SubmitRefund;
 import io.exactpay.domain.model.order.Order;
 import io.exactpay.domain.model.order.OrderStatus;
 import io.exactpay.domain.model.payment.Capture;
+import io.exactpay.domain.model.payment.CaptureRepository;
 import io.exactpay.domain.model.payment.PaymentAttempt;
 import io.exactpay.domain.model.payment.PaymentAttemptRepository;
 import io.exactpay.domain.model.refund.Refund;
 import io.exactpay.domain.model.refund.RefundReason;
+import io.exactpay.domain.model.refund.RefundRepository;
 import io.exactpay.domain.model.refund.RefundStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -32,11 +32,14 @@ import java.util.List;
 @Transactional(Transactional.TxType.MANDATORY)
 public class SettlementSteps {
 
-    @PersistenceContext(unitName = "exactpay")
-    private EntityManager em;
-
     @Inject
     private PaymentAttemptRepository attempts;
+
+    @Inject
+    private CaptureRepository captures;
+
+    @Inject
+    private RefundRepository refunds;
 
     @Inject
     private SettlementQueue queue;
@@ -75,7 +78,7 @@ public class SettlementSteps {
     /** The whole capture goes back to the payer: recorded REQUESTED now, submitted by the refund consumer. */
     public Refund requestRefund(Order order, Capture capture, RefundReason reason, String actor) {
         Refund refund = Refund.of(capture, reason, clock.instant());
-        em.persist(refund);
+        refunds.add(refund);
         queue.submitRefund(new SubmitRefund(order.id(), refund.id()));
         metrics.refund(reason, RefundStatus.REQUESTED);
         journal.audit(order, order.status(), actor, "REFUND_REQUESTED",
@@ -86,7 +89,7 @@ public class SettlementSteps {
     /** The channel says the money is back: posted to the ledger once; a refunded order's payment ends it. */
     public void refundSucceeded(Order order, Refund refund, String channelRefundId, String actor) {
         if (!refund.succeeded(channelRefundId, clock.instant())) return;
-        Capture capture = em.find(Capture.class, refund.captureId());
+        Capture capture = captures.find(refund.captureId()).orElseThrow();
         journal.postRefund(refund, capture.channel());
         journal.audit(order, order.status(), actor, "REFUND_SUCCEEDED", refund.outRefundNo()
                 + (channelRefundId == null ? "" : " channel refund " + channelRefundId));

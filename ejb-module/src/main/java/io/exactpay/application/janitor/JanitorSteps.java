@@ -15,8 +15,11 @@ import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.order.OrderRepository;
 import io.exactpay.domain.model.order.OrderStatus;
 import io.exactpay.domain.model.payment.Capture;
+import io.exactpay.domain.model.payment.CaptureRepository;
 import io.exactpay.domain.model.payment.PaymentAttempt;
+import io.exactpay.domain.model.payment.PaymentAttemptRepository;
 import io.exactpay.domain.model.refund.Refund;
+import io.exactpay.domain.model.refund.RefundRepository;
 import io.exactpay.domain.model.refund.RefundStatus;
 import io.exactpay.infrastructure.channel.ChannelPaymentState;
 import io.exactpay.infrastructure.channel.ChannelRefundState;
@@ -29,15 +32,10 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,11 +50,17 @@ public class JanitorSteps {
     /** Attempts still OPENING this long after they were written down never reached the channel. */
     private static final Duration OPENING_ABANDONED = Duration.ofMinutes(1);
 
-    @PersistenceContext(unitName = "exactpay")
-    private EntityManager em;
-
     @Inject
     private OrderRepository orders;
+
+    @Inject
+    private PaymentAttemptRepository attempts;
+
+    @Inject
+    private CaptureRepository captures;
+
+    @Inject
+    private RefundRepository refunds;
 
     @Inject
     private SettlementQueue queue;
@@ -78,25 +82,19 @@ public class JanitorSteps {
 
     /** Queues a cancel for each PENDING order past its expiry; the cancel consumer re-checks under the lock. */
     public int expireDueOrders(int limit) {
-        List<UUID> due = ids(em.createNativeQuery("select id from orders where status = 'PENDING' and expires_at <= ?1"
-                        + " order by expires_at limit ?2")
-                .setParameter(1, at(clock.instant())).setParameter(2, limit));
+        List<UUID> due = orders.pendingExpiredBy(clock.instant(), limit);
         for (UUID orderId : due) queue.cancelOrder(new CancelOrder(orderId, CancelReason.EXPIRED, "expiry-timer"));
         return due.size();
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<UUID> staleAttempts(Duration staleAfter, int limit) {
-        return ids(em.createNativeQuery("select id from payment_attempt where status in ('OPENING', 'OPEN')"
-                        + " and coalesce(checked_at, updated_at) < ?1 order by updated_at limit ?2")
-                .setParameter(1, at(clock.instant().minus(staleAfter))).setParameter(2, limit));
+        return attempts.openNotCheckedSince(clock.instant().minus(staleAfter), limit);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<UUID> staleRefunds(Duration staleAfter, int limit) {
-        return ids(em.createNativeQuery("select id from refund where status in ('REQUESTED', 'SUBMITTED')"
-                        + " and coalesce(checked_at, updated_at) < ?1 order by updated_at limit ?2")
-                .setParameter(1, at(clock.instant().minus(staleAfter))).setParameter(2, limit));
+        return refunds.unsettledNotCheckedSince(clock.instant().minus(staleAfter), limit);
     }
 
     /**
@@ -105,9 +103,9 @@ public class JanitorSteps {
      * payment whose callback never came is taken in like one.
      */
     public void checkAttempt(UUID attemptId) {
-        PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId);
+        PaymentAttempt attempt = attempts.find(attemptId).orElse(null);
         if (attempt == null || !attempt.status().isOpen()) return;
-        Order snapshot = em.find(Order.class, attempt.orderId());
+        Order snapshot = orders.find(attempt.orderId()).orElseThrow();
         PaymentStatus status = null;
         if (snapshot.status() == OrderStatus.PENDING) {
             status = channel(attempt).queryPayment(attempt.outTradeNo());
@@ -124,7 +122,7 @@ public class JanitorSteps {
             }
         }
         Order order = lock(attempt.orderId());
-        em.refresh(attempt);
+        attempts.refresh(attempt);
         if (!attempt.status().isOpen()) return;
         attempt.checked(clock.instant());
         if (order.status() != OrderStatus.PENDING) {
@@ -146,10 +144,10 @@ public class JanitorSteps {
      * its callback.
      */
     public void checkRefund(UUID refundId) {
-        Refund refund = em.find(Refund.class, refundId);
+        Refund refund = refunds.find(refundId).orElse(null);
         if (refund == null || !refund.status().isUnsettled()) return;
-        Capture capture = em.find(Capture.class, refund.captureId());
-        PaymentAttempt attempt = em.find(PaymentAttempt.class, capture.attemptId());
+        Capture capture = captures.find(refund.captureId()).orElseThrow();
+        PaymentAttempt attempt = attempts.find(capture.attemptId()).orElseThrow();
         io.exactpay.infrastructure.channel.RefundStatus answer = null;
         if (refund.status() == RefundStatus.SUBMITTED) {
             answer = channel(attempt).queryRefund(attempt.outTradeNo(), refund.outRefundNo());
@@ -165,7 +163,7 @@ public class JanitorSteps {
             }
         }
         Order order = lock(refund.orderId());
-        em.refresh(refund);
+        refunds.refresh(refund);
         if (!refund.status().isUnsettled()) return;
         refund.checked(clock.instant());
         if (answer == null || answer.state() == ChannelRefundState.NOT_FOUND) {
@@ -173,16 +171,6 @@ public class JanitorSteps {
         } else if (answer.state() == ChannelRefundState.FAILED) {
             settlement.refundFailed(order, refund, "the channel says " + answer.channelState(), "janitor");
         }
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<UUID> ids(Query query) {
-        return ((List<Object>) query.getResultList()).stream()
-                .map(id -> id instanceof UUID uuid ? uuid : UUID.fromString(id.toString())).toList();
     }
 
     private PaymentChannel channel(PaymentAttempt attempt) {

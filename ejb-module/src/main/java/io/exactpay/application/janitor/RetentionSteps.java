@@ -1,13 +1,14 @@
 package io.exactpay.application.janitor;
 
+import io.exactpay.application.internal.ProcessedMessages;
+import io.exactpay.domain.model.inbox.CallbackInbox;
+import io.exactpay.infrastructure.channel.NonceRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 /**
  * One batch of forgetting per call, each in a transaction of its own, so a purge of a large
@@ -19,12 +20,18 @@ import java.time.ZoneOffset;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class RetentionSteps {
 
-    @PersistenceContext(unitName = "exactpay")
-    private EntityManager em;
+    @Inject
+    private NonceRegistry nonces;
+
+    @Inject
+    private CallbackInbox inbox;
+
+    @Inject
+    private ProcessedMessages processedMessages;
 
     /** WeChat Pay nonces whose timestamp window closed before the cutoff. */
     public int forgetNonces(Instant cutoff, int batch) {
-        return delete("callback_nonce", "select ctid from callback_nonce where forget_after < ?1", cutoff, batch);
+        return nonces.forgetBefore(cutoff, batch);
     }
 
     /**
@@ -33,25 +40,11 @@ public class RetentionSteps {
      * queue, say) is what vouches for it, so it stays however old it is.
      */
     public int forgetSettledCallbacks(Instant cutoff, int batch) {
-        return delete("callback_inbox", "select i.ctid from callback_inbox i where i.received_at < ?1 and ("
-                + "(i.event_type = 'PAYMENT_CAPTURED' and exists (select 1 from capture c"
-                + " where c.channel = i.channel and c.channel_txn_id = i.channel_txn_id))"
-                + " or (i.event_type = 'REFUND_SETTLED' and exists (select 1 from refund r join capture c on c.id = r.capture_id"
-                + " where c.channel = i.channel and r.status = 'SUCCEEDED'"
-                + " and (r.channel_refund_id = i.channel_txn_id or r.out_refund_no = i.channel_txn_id))))",
-                cutoff, batch);
+        return inbox.forgetSettledBefore(cutoff, batch);
     }
 
     /** Legacy commands processed before the cutoff: their sender's retries are long over. */
     public int forgetProcessedMessages(Instant cutoff, int batch) {
-        return delete("processed_message", "select ctid from processed_message where processed_at < ?1", cutoff, batch);
-    }
-
-    /** Deletes up to {@code batch} of the rows the query selects (by their physical row id). */
-    private int delete(String table, String selectRows, Instant cutoff, int batch) {
-        return em.createNativeQuery("delete from " + table + " where ctid in (" + selectRows + " limit ?2)")
-                .setParameter(1, cutoff.atOffset(ZoneOffset.UTC))
-                .setParameter(2, batch)
-                .executeUpdate();
+        return processedMessages.forgetBefore(cutoff, batch);
     }
 }

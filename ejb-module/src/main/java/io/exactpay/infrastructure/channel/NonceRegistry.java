@@ -16,4 +16,7 @@ public interface NonceRegistry {
      * @return true when first seen; false for a replay
      */
     boolean firstSeen(String scope, String nonce, Instant forgetAfter);
+
+    /** Forgets up to {@code batch} nonces whose timestamp window closed before the cutoff; how many it forgot. */
+    int forgetBefore(Instant cutoff, int batch);
 }

@@ -29,4 +29,10 @@ public class JpaNonceRegistry implements NonceRegistry {
                 .setParameter(3, forgetAfter.atOffset(ZoneOffset.UTC))
                 .executeUpdate() == 1;
     }
+
+    @Override
+    public int forgetBefore(Instant cutoff, int batch) {
+        return BatchDelete.rows(em, "callback_nonce", "select ctid from callback_nonce where forget_after < ?1",
+                cutoff, batch);
+    }
 }

@@ -25,4 +25,16 @@ public final class InProcessNonceRegistry implements NonceRegistry {
         seen.values().removeIf(expiry -> expiry.isBefore(now));
         return seen.putIfAbsent(scope + "\n" + nonce, forgetAfter) == null;
     }
+
+    @Override
+    public int forgetBefore(Instant cutoff, int batch) {
+        int forgotten = 0;
+        for (var it = seen.values().iterator(); it.hasNext() && forgotten < batch; ) {
+            if (it.next().isBefore(cutoff)) {
+                it.remove();
+                forgotten++;
+            }
+        }
+        return forgotten;
+    }
 }

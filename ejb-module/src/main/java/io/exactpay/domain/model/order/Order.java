@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Duration;
@@ -27,6 +28,12 @@ import java.util.UUID;
  * under the order's row lock ({@link OrderRepository#findForUpdate}), which is what serializes
  * concurrent commands for one order across threads and instances.
  */
+@NamedQuery(name = "Order.byMerchantOrderNo",
+        query = "select o from Order o where o.clientId = :client and o.merchantOrderNo = :no")
+@NamedQuery(name = "Order.idOfClient",
+        query = "select o.id from Order o where o.id = :id and o.clientId = :client")
+@NamedQuery(name = "Order.dueBy",
+        query = "select o.id from Order o where o.status = :status and o.expiresAt <= :now order by o.expiresAt")
 @Entity
 @Table(name = "orders")
 public class Order {

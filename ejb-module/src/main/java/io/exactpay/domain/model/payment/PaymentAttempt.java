@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -22,6 +23,15 @@ import java.util.UUID;
  * ends CAPTURED when its capture is recorded (whatever we believed before: the channel's money is
  * the truth) or CLOSED when the channel confirms it can no longer be paid.
  */
+@NamedQuery(name = "PaymentAttempt.forOrder",
+        query = "select a from PaymentAttempt a where a.orderId = :order order by a.createdAt")
+@NamedQuery(name = "PaymentAttempt.byTrade",
+        query = "select a from PaymentAttempt a where a.channel = :channel and a.outTradeNo = :outTradeNo")
+@NamedQuery(name = "PaymentAttempt.notCheckedSince",
+        query = "select a.id from PaymentAttempt a where a.status in :states"
+        + " and ((a.checkedAt is null and a.updatedAt < :since) or a.checkedAt < :since) order by a.updatedAt")
+@NamedQuery(name = "PaymentAttempt.countIn",
+        query = "select count(a) from PaymentAttempt a where a.status in :states")
 @Entity
 @Table(name = "payment_attempt")
 public class PaymentAttempt {

@@ -1,4 +1,4 @@
-package io.exactpay.application.janitor;
+package io.exactpay.infrastructure.persistence;
 
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;

@@ -1,4 +1,4 @@
-package io.exactpay.application.internal;
+package io.exactpay.infrastructure.persistence;
 
 import io.exactpay.application.InvariantChecker;
 import jakarta.ejb.Stateless;
