@@ -139,7 +139,7 @@ public class Order {
             }
             case PAID -> {
                 if (reason == CancelReason.EXPIRED) return CancelOutcome.UNCHANGED;
-                if (!reason.refundsPaidOrder()) {
+                if (status.refusesCancel(reason)) {
                     throw new IllegalTransitionException(status, "Order " + id
                             + " is paid; only its merchant or support can cancel it, with a full refund");
                 }
