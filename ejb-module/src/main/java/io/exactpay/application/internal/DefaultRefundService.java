@@ -6,6 +6,12 @@ import io.exactpay.application.RefundView;
 import io.exactpay.application.SettlementQueue;
 import io.exactpay.application.SubmitRefund;
 import io.exactpay.application.UnvouchedSettlementException;
+import io.exactpay.application.channel.ChannelAmount;
+import io.exactpay.application.channel.ChannelOutcomeUnknownException;
+import io.exactpay.application.channel.ChannelRejectedException;
+import io.exactpay.application.channel.PaymentChannel;
+import io.exactpay.application.channel.PaymentChannels;
+import io.exactpay.application.channel.RefundOrder;
 import io.exactpay.domain.model.inbox.CallbackInbox;
 import io.exactpay.domain.model.order.IllegalTransitionException;
 import io.exactpay.domain.model.order.Order;
@@ -20,12 +26,6 @@ import io.exactpay.domain.model.refund.Refund;
 import io.exactpay.domain.model.refund.RefundNotFoundException;
 import io.exactpay.domain.model.refund.RefundRepository;
 import io.exactpay.domain.model.refund.RefundStatus;
-import io.exactpay.infrastructure.channel.ChannelAmount;
-import io.exactpay.infrastructure.channel.ChannelOutcomeUnknownException;
-import io.exactpay.infrastructure.channel.ChannelRejectedException;
-import io.exactpay.infrastructure.channel.PaymentChannel;
-import io.exactpay.infrastructure.channel.PaymentChannels;
-import io.exactpay.infrastructure.channel.RefundOrder;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -89,7 +89,7 @@ public class DefaultRefundService implements RefundService {
 
         // No lock is held during the call; the channel deduplicates by out_refund_no, so a
         // redelivered request is safe. No answer throws ChannelOutcomeUnknownException: rolled back, retried.
-        io.exactpay.infrastructure.channel.RefundStatus answer;
+        io.exactpay.application.channel.RefundStatus answer;
         String refusal = null;
         try {
             answer = channel.refund(new RefundOrder(attempt.outTradeNo(), refund.outRefundNo(),

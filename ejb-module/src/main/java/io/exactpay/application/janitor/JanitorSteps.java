@@ -6,6 +6,13 @@ import io.exactpay.application.CloseTrade;
 import io.exactpay.application.RefundNotice;
 import io.exactpay.application.SettlementQueue;
 import io.exactpay.application.SubmitRefund;
+import io.exactpay.application.channel.ChannelPaymentState;
+import io.exactpay.application.channel.ChannelRefundState;
+import io.exactpay.application.channel.PaymentCaptured;
+import io.exactpay.application.channel.PaymentChannel;
+import io.exactpay.application.channel.PaymentChannels;
+import io.exactpay.application.channel.PaymentStatus;
+import io.exactpay.application.channel.RefundSettled;
 import io.exactpay.application.internal.ChannelIntake;
 import io.exactpay.application.internal.OrderJournal;
 import io.exactpay.application.internal.SettlementSteps;
@@ -21,13 +28,6 @@ import io.exactpay.domain.model.payment.PaymentAttemptRepository;
 import io.exactpay.domain.model.refund.Refund;
 import io.exactpay.domain.model.refund.RefundRepository;
 import io.exactpay.domain.model.refund.RefundStatus;
-import io.exactpay.infrastructure.channel.ChannelPaymentState;
-import io.exactpay.infrastructure.channel.ChannelRefundState;
-import io.exactpay.infrastructure.channel.PaymentCaptured;
-import io.exactpay.infrastructure.channel.PaymentChannel;
-import io.exactpay.infrastructure.channel.PaymentChannels;
-import io.exactpay.infrastructure.channel.PaymentStatus;
-import io.exactpay.infrastructure.channel.RefundSettled;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -148,7 +148,7 @@ public class JanitorSteps {
         if (refund == null || !refund.status().isUnsettled()) return;
         Capture capture = captures.find(refund.captureId()).orElseThrow();
         PaymentAttempt attempt = attempts.find(capture.attemptId()).orElseThrow();
-        io.exactpay.infrastructure.channel.RefundStatus answer = null;
+        io.exactpay.application.channel.RefundStatus answer = null;
         if (refund.status() == RefundStatus.SUBMITTED) {
             answer = channel(attempt).queryRefund(attempt.outTradeNo(), refund.outRefundNo());
             if (answer.state() == ChannelRefundState.SUCCEEDED) {

@@ -1,8 +1,8 @@
 package io.exactpay.application.janitor;
 
+import io.exactpay.application.channel.NonceRegistry;
 import io.exactpay.application.internal.ProcessedMessages;
 import io.exactpay.domain.model.inbox.CallbackInbox;
-import io.exactpay.infrastructure.channel.NonceRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

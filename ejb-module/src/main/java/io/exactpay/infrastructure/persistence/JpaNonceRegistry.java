@@ -1,6 +1,6 @@
 package io.exactpay.infrastructure.persistence;
 
-import io.exactpay.infrastructure.channel.NonceRegistry;
+import io.exactpay.application.channel.NonceRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,5 +1,6 @@
 package io.exactpay.infrastructure.channel;
 
+import io.exactpay.application.channel.NonceRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

@@ -1,5 +1,9 @@
 package io.exactpay.infrastructure.channel;
 
+import io.exactpay.application.channel.CallbackVerifier;
+import io.exactpay.application.channel.NonceRegistry;
+import io.exactpay.application.channel.PaymentChannel;
+import io.exactpay.application.channel.PaymentChannels;
 import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.infrastructure.channel.alipay.AlipayCallbackVerifier;
 import io.exactpay.infrastructure.channel.alipay.AlipayChannel;
@@ -26,9 +30,9 @@ import java.util.logging.Logger;
  * (MicroProfile Config). A channel without its settings is absent, never half-configured.
  */
 @ApplicationScoped
-public class PaymentChannels {
+public class ConfiguredPaymentChannels implements PaymentChannels {
 
-    private static final Logger LOG = Logger.getLogger(PaymentChannels.class.getName());
+    private static final Logger LOG = Logger.getLogger(ConfiguredPaymentChannels.class.getName());
     private static final String PREFIX = "exactpay.channel.";
 
     private final Map<Channel, PaymentChannel> channels = new EnumMap<>(Channel.class);
@@ -59,15 +63,17 @@ public class PaymentChannels {
         LOG.info(() -> "Payment channels configured: " + channels.keySet());
     }
 
+    @Override
     public Optional<PaymentChannel> get(Channel channel) {
         return Optional.ofNullable(channels.get(channel));
     }
 
-    /** Checks a callback claiming to come from the channel; absent when the channel is not configured. */
+    @Override
     public Optional<CallbackVerifier> verifier(Channel channel) {
         return Optional.ofNullable(verifiers.get(channel));
     }
 
+    @Override
     public Collection<PaymentChannel> all() {
         return channels.values();
     }

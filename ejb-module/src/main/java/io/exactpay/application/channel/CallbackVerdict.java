@@ -1,4 +1,4 @@
-package io.exactpay.infrastructure.channel;
+package io.exactpay.application.channel;
 
 /**
  * The result of checking one callback: accepted with exactly one verified message, verified but

@@ -1,4 +1,4 @@
-package io.exactpay.infrastructure.channel;
+package io.exactpay.application.channel;
 
 import io.exactpay.domain.model.payment.Channel;
 

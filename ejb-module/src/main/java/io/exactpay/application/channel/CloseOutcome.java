@@ -1,4 +1,4 @@
-package io.exactpay.infrastructure.channel;
+package io.exactpay.application.channel;
 
 /** How a close request ended. Losing the race to the payer is an outcome, not a failure. */
 public enum CloseOutcome {

@@ -1,4 +1,4 @@
-package io.exactpay.infrastructure.channel;
+package io.exactpay.application.channel;
 
 /** Why a callback was refused. Nothing is stored for a refused callback. */
 public enum RejectionReason {

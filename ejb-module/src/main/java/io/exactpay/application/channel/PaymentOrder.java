@@ -1,4 +1,4 @@
-package io.exactpay.infrastructure.channel;
+package io.exactpay.application.channel;
 
 import java.time.Instant;
 import java.util.Objects;

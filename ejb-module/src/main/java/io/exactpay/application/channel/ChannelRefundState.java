@@ -1,4 +1,4 @@
-package io.exactpay.infrastructure.channel;
+package io.exactpay.application.channel;
 
 /** Our reading of a channel refund's state. */
 public enum ChannelRefundState {

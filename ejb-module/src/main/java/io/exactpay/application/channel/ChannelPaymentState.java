@@ -1,4 +1,4 @@
-package io.exactpay.infrastructure.channel;
+package io.exactpay.application.channel;
 
 /**
  * Our reading of a channel trade's state. Each channel's own words are converted in one place
