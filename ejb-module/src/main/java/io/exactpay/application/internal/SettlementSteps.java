@@ -68,7 +68,7 @@ public class SettlementSteps {
     /** A CLOSING order with no trade left open becomes CLOSED, and the outside world is told. */
     public void closeIfNoTradeOpen(Order order, String actor) {
         OrderStatus before = order.status();
-        if (order.closeIfNoTradeOpen(!openAttempts(order).isEmpty())) {
+        if (order.closeIfNoTradeOpen(attempts.forOrder(order.id()))) {
             journal.audit(order, before, actor, "ORDER_CLOSED", "no channel trade can be paid any more");
             events.orderClosed(OrderView.of(order));
             metrics.orderClosed();

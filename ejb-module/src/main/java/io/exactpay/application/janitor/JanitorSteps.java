@@ -47,9 +47,6 @@ import java.util.UUID;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class JanitorSteps {
 
-    /** Attempts still OPENING this long after they were written down never reached the channel. */
-    private static final Duration OPENING_ABANDONED = Duration.ofMinutes(1);
-
     @Inject
     private OrderRepository orders;
 
@@ -127,14 +124,11 @@ public class JanitorSteps {
         attempt.checked(clock.instant());
         if (order.status() != OrderStatus.PENDING) {
             queue.closeTrade(new CloseTrade(order.id(), attempt.id()));
-        } else if (status != null && (status.state() == ChannelPaymentState.CLOSED
-                || status.state() == ChannelPaymentState.FAILED
-                || (status.state() == ChannelPaymentState.NOT_FOUND
-                    && attempt.createdAt().isBefore(clock.instant().minus(OPENING_ABANDONED))))) {
+        } else if (status != null && attempt.closeOnQuery(
+                status.state() == ChannelPaymentState.CLOSED || status.state() == ChannelPaymentState.FAILED,
+                status.state() == ChannelPaymentState.NOT_FOUND, clock.instant())) {
             // The channel closed it (its own expiry) or never got it: nobody can pay it any more.
-            OrderStatus before = order.status();
-            attempt.closed(clock.instant());
-            journal.audit(order, before, "janitor", "TRADE_CLOSED", attempt.outTradeNo() + " " + status.channelState());
+            journal.audit(order, order.status(), "janitor", "TRADE_CLOSED", attempt.outTradeNo() + " " + status.channelState());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.exactpay.domain.model.order;
 
 import io.exactpay.domain.model.payment.CaptureRole;
+import io.exactpay.domain.model.payment.PaymentAttempt;
 import io.exactpay.domain.model.refund.RefundReason;
 import io.exactpay.domain.shared.Money;
 import jakarta.persistence.Column;
@@ -14,6 +15,7 @@ import jakarta.persistence.Table;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -160,6 +162,14 @@ public class Order {
         }
         moveTo(OrderStatus.REFUNDING);
         cancelReason = CancelReason.SUPPORT;
+    }
+
+    /**
+     * A CLOSING order closes once none of its channel trades (these attempts, all of its own) can
+     * still be paid. True when this call closed it.
+     */
+    public boolean closeIfNoTradeOpen(Collection<PaymentAttempt> attempts) {
+        return closeIfNoTradeOpen(attempts.stream().anyMatch(attempt -> attempt.status().isOpen()));
     }
 
     /**

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -35,6 +36,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "payment_attempt")
 public class PaymentAttempt {
+
+    /** Attempts still OPENING this long after they were written down never reached the channel. */
+    private static final Duration OPENING_ABANDONED = Duration.ofMinutes(1);
 
     @Id
     private UUID id;
@@ -126,6 +130,19 @@ public class PaymentAttempt {
             this.status = AttemptStatus.CLOSED;
             this.updatedAt = now;
         }
+    }
+
+    /**
+     * What a query of the channel said decides whether this open trade closes: one the channel
+     * closed or failed can no longer be paid; one the channel does not know, a minute after it was
+     * written down, never reached it. True when this call closed it.
+     */
+    public boolean closeOnQuery(boolean closedOrFailedAtChannel, boolean unknownToChannel, Instant now) {
+        if (!status.isOpen()) return false;
+        boolean neverReachedChannel = unknownToChannel && createdAt.isBefore(now.minus(OPENING_ABANDONED));
+        if (!closedOrFailedAtChannel && !neverReachedChannel) return false;
+        closed(now);
+        return true;
     }
 
     /** The payer paid this trade; recorded with its capture. */
