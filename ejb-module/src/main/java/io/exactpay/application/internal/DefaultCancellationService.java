@@ -1,11 +1,9 @@
 package io.exactpay.application.internal;
 
-import io.exactpay.application.ApplicationEvents;
 import io.exactpay.application.CancellationService;
 import io.exactpay.application.CapturedPayment;
 import io.exactpay.application.MessageIdReusedException;
 import io.exactpay.application.OrderView;
-import io.exactpay.application.RefundView;
 import io.exactpay.application.SettlementQueue;
 import io.exactpay.application.channel.ChannelOutcomeUnknownException;
 import io.exactpay.application.channel.CloseOutcome;
@@ -20,11 +18,8 @@ import io.exactpay.domain.model.order.Order;
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.order.OrderRepository;
 import io.exactpay.domain.model.order.OrderStatus;
-import io.exactpay.domain.model.payment.Capture;
-import io.exactpay.domain.model.payment.CaptureRepository;
 import io.exactpay.domain.model.payment.PaymentAttempt;
 import io.exactpay.domain.model.payment.PaymentAttemptRepository;
-import io.exactpay.domain.model.refund.Refund;
 import io.exactpay.domain.model.refund.RefundReason;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -45,16 +40,16 @@ public class DefaultCancellationService implements CancellationService {
     private OrderRepository orders;
 
     @Inject
-    private SettlementSteps steps;
+    private OrderClosing closing;
+
+    @Inject
+    private RefundBookkeeping refundBook;
 
     @Inject
     private SettlementQueue queue;
 
     @Inject
     private OrderJournal journal;
-
-    @Inject
-    private ApplicationEvents events;
 
     @Inject
     private ChannelIntake intake;
@@ -71,9 +66,6 @@ public class DefaultCancellationService implements CancellationService {
     @Inject
     private PaymentAttemptRepository attempts;
 
-    @Inject
-    private CaptureRepository captures;
-
     @Override
     public OrderView cancel(UUID orderId, String clientId, CancelReason reason, String actor)
             throws OrderNotFoundException, IllegalTransitionException {
@@ -85,12 +77,12 @@ public class DefaultCancellationService implements CancellationService {
             case CLOSING -> {
                 journal.audit(order, before, actor, "ORDER_CANCELLED", reason.name());
                 // Later, outside this lock: the close consumer closes each trade at its channel.
-                steps.closeOpenAttempts(order);
-                steps.closeIfNoTradeOpen(order, actor);
+                closing.closeOpenAttempts(order);
+                closing.closeIfNoTradeOpen(order, actor);
             }
             case REFUNDING -> {
                 journal.audit(order, before, actor, "ORDER_CANCELLED", reason.name() + ", paid: refunding in full");
-                refundPayment(order, RefundReason.ORDER_CANCELLED, actor);
+                refundBook.refundPayment(order, RefundReason.ORDER_CANCELLED, actor);
             }
             case UNCHANGED -> {
                 // Already cancelled or refunded, or paid before it expired: an exact replay changes nothing.
@@ -121,14 +113,8 @@ public class DefaultCancellationService implements CancellationService {
         OrderStatus before = order.status();
         order.refundInFull();
         journal.audit(order, before, actor, "MANUAL_REFUND", "refunding the payment in full");
-        refundPayment(order, RefundReason.MANUAL, actor);
+        refundBook.refundPayment(order, RefundReason.MANUAL, actor);
         return OrderView.of(order);
-    }
-
-    private void refundPayment(Order order, RefundReason reason, String actor) {
-        Capture primary = captures.primaryOf(order.id()).orElseThrow();
-        Refund refund = steps.requestRefund(order, primary, reason, actor);
-        events.orderRefunding(OrderView.of(order), RefundView.of(refund));
     }
 
     @Override
@@ -169,7 +155,7 @@ public class DefaultCancellationService implements CancellationService {
         attempt.closed(clock.instant());
         journal.audit(order, before, "channel:" + attempt.channel(), "TRADE_CLOSED",
                 attempt.outTradeNo() + " " + outcome);
-        steps.closeIfNoTradeOpen(order, "channel:" + attempt.channel());
+        closing.closeIfNoTradeOpen(order, "channel:" + attempt.channel());
     }
 
     private Order lockOrder(UUID orderId) {

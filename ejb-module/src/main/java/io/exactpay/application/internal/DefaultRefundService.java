@@ -44,7 +44,7 @@ public class DefaultRefundService implements RefundService {
     private OrderRepository orders;
 
     @Inject
-    private SettlementSteps steps;
+    private RefundBookkeeping refundBook;
 
     @Inject
     private OrderJournal journal;
@@ -106,7 +106,7 @@ public class DefaultRefundService implements RefundService {
         if (!refund.status().isUnsettled()) return;
         String actor = "channel:" + capture.channel();
         if (refusal != null) {
-            steps.refundFailed(order, refund, refusal, actor);
+            refundBook.refundFailed(order, refund, refusal, actor);
             return;
         }
         switch (answer.state()) {
@@ -118,8 +118,8 @@ public class DefaultRefundService implements RefundService {
                     metrics.refund(refund.reason(), RefundStatus.SUBMITTED);
                 }
             }
-            case SUCCEEDED -> steps.refundSucceeded(order, refund, answer.channelRefundId(), actor);
-            case FAILED -> steps.refundFailed(order, refund, "the channel says " + answer.channelState(), actor);
+            case SUCCEEDED -> refundBook.refundSucceeded(order, refund, answer.channelRefundId(), actor);
+            case FAILED -> refundBook.refundFailed(order, refund, "the channel says " + answer.channelState(), actor);
             case NOT_FOUND -> throw new ChannelOutcomeUnknownException(capture.channel(),
                     "refund " + refund.outRefundNo() + " was sent but the channel does not know it", null);
         }
@@ -149,7 +149,7 @@ public class DefaultRefundService implements RefundService {
                     + " the success of refund " + refund.outRefundNo() + " (" + refund.amount() + " on "
                     + attempt.outTradeNo() + ", channel refund " + notice.channelRefundId() + ")");
         }
-        steps.refundSucceeded(order, refund, notice.channelRefundId(), "channel:" + capture.channel());
+        refundBook.refundSucceeded(order, refund, notice.channelRefundId(), "channel:" + capture.channel());
         metrics.settled("refund", notice.acceptedAt());
     }
 
@@ -159,7 +159,7 @@ public class DefaultRefundService implements RefundService {
         if (refund == null) throw new IllegalArgumentException("no refund " + refundId);
         Order order = orders.findForUpdate(refund.orderId());
         refunds.refresh(refund);
-        if (refund.status().isUnsettled()) steps.refundFailed(order, refund, why, "exactpay");
+        if (refund.status().isUnsettled()) refundBook.refundFailed(order, refund, why, "exactpay");
     }
 
     @Override

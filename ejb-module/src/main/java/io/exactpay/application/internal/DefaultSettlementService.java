@@ -36,7 +36,10 @@ public class DefaultSettlementService implements SettlementService {
     private ApplicationEvents events;
 
     @Inject
-    private SettlementSteps steps;
+    private OrderClosing closing;
+
+    @Inject
+    private RefundBookkeeping refundBook;
 
     @Inject
     private OrderJournal journal;
@@ -93,16 +96,16 @@ public class DefaultSettlementService implements SettlementService {
             events.orderPaid(OrderView.of(order), capture.channel());
             metrics.orderPaid();
             // Later, outside this lock: the close consumer closes the trades the payer no longer needs.
-            steps.closeOpenAttempts(order);
+            closing.closeOpenAttempts(order);
             return role;
         }
         // Same transaction: the extra money is owed back the moment we know of it.
-        Refund refund = steps.requestRefund(order, capture, role == CaptureRole.DUPLICATE
+        Refund refund = refundBook.requestRefund(order, capture, role == CaptureRole.DUPLICATE
                 ? RefundReason.DUPLICATE_PAYMENT : RefundReason.PAID_AFTER_CANCEL, actor);
         events.paymentRefunding(OrderView.of(order), capture.channel(), role, refund.outRefundNo(),
                 refund.amount().minorUnits());
         // A late capture settles its trade: the closing order may now be closed.
-        steps.closeIfNoTradeOpen(order, actor);
+        closing.closeIfNoTradeOpen(order, actor);
         return role;
     }
 }

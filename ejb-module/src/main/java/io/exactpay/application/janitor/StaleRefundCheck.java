@@ -1,26 +1,17 @@
 package io.exactpay.application.janitor;
 
-import io.exactpay.application.CancelOrder;
-import io.exactpay.application.CapturedPayment;
-import io.exactpay.application.CloseTrade;
 import io.exactpay.application.RefundNotice;
 import io.exactpay.application.SettlementQueue;
 import io.exactpay.application.SubmitRefund;
-import io.exactpay.application.channel.ChannelPaymentState;
 import io.exactpay.application.channel.ChannelRefundState;
-import io.exactpay.application.channel.PaymentCaptured;
 import io.exactpay.application.channel.PaymentChannel;
 import io.exactpay.application.channel.PaymentChannels;
-import io.exactpay.application.channel.PaymentStatus;
 import io.exactpay.application.channel.RefundSettled;
 import io.exactpay.application.internal.ChannelIntake;
-import io.exactpay.application.internal.OrderJournal;
-import io.exactpay.application.internal.SettlementSteps;
-import io.exactpay.domain.model.order.CancelReason;
+import io.exactpay.application.internal.RefundBookkeeping;
 import io.exactpay.domain.model.order.Order;
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.order.OrderRepository;
-import io.exactpay.domain.model.order.OrderStatus;
 import io.exactpay.domain.model.payment.Capture;
 import io.exactpay.domain.model.payment.CaptureRepository;
 import io.exactpay.domain.model.payment.PaymentAttempt;
@@ -35,17 +26,16 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The janitor's steps, each in a transaction of its own. Channel questions are asked with no lock
- * held; the answer is recorded under the order's lock, after re-reading what is still pending.
+ * Unsettled refunds without news, each checked in a transaction of its own: the channel is asked
+ * with no lock held, and the answer is recorded under the order's lock, after re-reading the refund.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-public class JanitorSteps {
+public class StaleRefundCheck {
 
     @Inject
     private OrderRepository orders;
@@ -66,10 +56,7 @@ public class JanitorSteps {
     private ChannelIntake intake;
 
     @Inject
-    private SettlementSteps settlement;
-
-    @Inject
-    private OrderJournal journal;
+    private RefundBookkeeping refundBook;
 
     @Inject
     private PaymentChannels channels;
@@ -77,59 +64,9 @@ public class JanitorSteps {
     @Inject
     private Clock clock;
 
-    /** Queues a cancel for each PENDING order past its expiry; the cancel consumer re-checks under the lock. */
-    public int expireDueOrders(int limit) {
-        List<UUID> due = orders.pendingExpiredBy(clock.instant(), limit);
-        for (UUID orderId : due) queue.cancelOrder(new CancelOrder(orderId, CancelReason.EXPIRED, "expiry-timer"));
-        return due.size();
-    }
-
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public List<UUID> staleAttempts(Duration staleAfter, int limit) {
-        return attempts.openNotCheckedSince(clock.instant().minus(staleAfter), limit);
-    }
-
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<UUID> staleRefunds(Duration staleAfter, int limit) {
         return refunds.unsettledNotCheckedSince(clock.instant().minus(staleAfter), limit);
-    }
-
-    /**
-     * An open attempt without news: on an order that no longer takes payments it is closed again
-     * (the close consumer settles a payer who won the race); otherwise the channel is asked, and a
-     * payment whose callback never came is taken in like one.
-     */
-    public void checkAttempt(UUID attemptId) {
-        PaymentAttempt attempt = attempts.find(attemptId).orElse(null);
-        if (attempt == null || !attempt.status().isOpen()) return;
-        Order snapshot = orders.find(attempt.orderId()).orElseThrow();
-        PaymentStatus status = null;
-        if (snapshot.status() == OrderStatus.PENDING) {
-            status = channel(attempt).queryPayment(attempt.outTradeNo());
-            if (status.state().captured()) {
-                PaymentCaptured captured = new PaymentCaptured(attempt.channel(), attempt.outTradeNo(),
-                        status.transactionId(), status.amount(), status.paidAt());
-                if (!intake.takeIn(captured)) {
-                    // Taken in before, yet the attempt is still open: its settlement never committed
-                    // (dead-lettered, say). Settling is idempotent per attempt, so queue it again.
-                    queue.paymentCaptured(new CapturedPayment(attempt.orderId(), attempt.id(), attempt.channel(),
-                            attempt.outTradeNo(), status.transactionId(), status.amount().minorUnits(),
-                            status.amount().currency(), status.paidAt(), clock.instant()));
-                }
-            }
-        }
-        Order order = lock(attempt.orderId());
-        attempts.refresh(attempt);
-        if (!attempt.status().isOpen()) return;
-        attempt.checked(clock.instant());
-        if (order.status() != OrderStatus.PENDING) {
-            queue.closeTrade(new CloseTrade(order.id(), attempt.id()));
-        } else if (status != null && attempt.closeOnQuery(
-                status.state() == ChannelPaymentState.CLOSED || status.state() == ChannelPaymentState.FAILED,
-                status.state() == ChannelPaymentState.NOT_FOUND, clock.instant())) {
-            // The channel closed it (its own expiry) or never got it: nobody can pay it any more.
-            journal.audit(order, order.status(), "janitor", "TRADE_CLOSED", attempt.outTradeNo() + " " + status.channelState());
-        }
     }
 
     /**
@@ -163,7 +100,7 @@ public class JanitorSteps {
         if (answer == null || answer.state() == ChannelRefundState.NOT_FOUND) {
             queue.submitRefund(new SubmitRefund(order.id(), refund.id()));
         } else if (answer.state() == ChannelRefundState.FAILED) {
-            settlement.refundFailed(order, refund, "the channel says " + answer.channelState(), "janitor");
+            refundBook.refundFailed(order, refund, "the channel says " + answer.channelState(), "janitor");
         }
     }
 

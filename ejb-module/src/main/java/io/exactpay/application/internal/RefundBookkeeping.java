@@ -1,7 +1,6 @@
 package io.exactpay.application.internal;
 
 import io.exactpay.application.ApplicationEvents;
-import io.exactpay.application.CloseTrade;
 import io.exactpay.application.OrderView;
 import io.exactpay.application.RefundView;
 import io.exactpay.application.SettlementQueue;
@@ -10,8 +9,6 @@ import io.exactpay.domain.model.order.Order;
 import io.exactpay.domain.model.order.OrderStatus;
 import io.exactpay.domain.model.payment.Capture;
 import io.exactpay.domain.model.payment.CaptureRepository;
-import io.exactpay.domain.model.payment.PaymentAttempt;
-import io.exactpay.domain.model.payment.PaymentAttemptRepository;
 import io.exactpay.domain.model.refund.Refund;
 import io.exactpay.domain.model.refund.RefundReason;
 import io.exactpay.domain.model.refund.RefundRepository;
@@ -21,19 +18,16 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.util.List;
 
 /**
- * The steps the settlement services share, each taken under the order's row lock that the caller
- * already holds, in the caller's transaction: they change rows, write the journal, and queue the
- * follow-up work and events, which leave only if the transaction commits.
+ * Writes down a refund's life: requested, then succeeded or failed as its channel says, with the
+ * ledger, the audit trail, the events and the metrics that go with each. Under the order's row lock
+ * that the caller holds, in the caller's transaction: the submit request and the events leave only
+ * if it commits.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class SettlementSteps {
-
-    @Inject
-    private PaymentAttemptRepository attempts;
+public class RefundBookkeeping {
 
     @Inject
     private CaptureRepository captures;
@@ -56,23 +50,12 @@ public class SettlementSteps {
     @Inject
     private Clock clock;
 
-    public List<PaymentAttempt> openAttempts(Order order) {
-        return attempts.forOrder(order.id()).stream().filter(a -> a.status().isOpen()).toList();
-    }
-
-    /** Asks the close consumer to close each trade of the order that can still be paid. */
-    public void closeOpenAttempts(Order order) {
-        for (PaymentAttempt attempt : openAttempts(order)) queue.closeTrade(new CloseTrade(order.id(), attempt.id()));
-    }
-
-    /** A CLOSING order with no trade left open becomes CLOSED, and the outside world is told. */
-    public void closeIfNoTradeOpen(Order order, String actor) {
-        OrderStatus before = order.status();
-        if (order.closeIfNoTradeOpen(attempts.forOrder(order.id()))) {
-            journal.audit(order, before, actor, "ORDER_CLOSED", "no channel trade can be paid any more");
-            events.orderClosed(OrderView.of(order));
-            metrics.orderClosed();
-        }
+    /** The order's own payment goes back to the payer in full (a refunding cancel, or support's refund by hand). */
+    public Refund refundPayment(Order order, RefundReason reason, String actor) {
+        Capture primary = captures.primaryOf(order.id()).orElseThrow();
+        Refund refund = requestRefund(order, primary, reason, actor);
+        events.orderRefunding(OrderView.of(order), RefundView.of(refund));
+        return refund;
     }
 
     /** The whole capture goes back to the payer: recorded REQUESTED now, submitted by the refund consumer. */
