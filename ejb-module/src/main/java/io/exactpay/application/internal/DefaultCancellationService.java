@@ -108,16 +108,6 @@ public class DefaultCancellationService implements CancellationService {
     }
 
     @Override
-    public OrderView refundInFull(UUID orderId, String actor) throws OrderNotFoundException, IllegalTransitionException {
-        Order order = orders.findForUpdate(orderId);
-        OrderStatus before = order.status();
-        order.refundInFull();
-        journal.audit(order, before, actor, "MANUAL_REFUND", "refunding the payment in full");
-        refundBook.refundPayment(order, RefundReason.MANUAL, actor);
-        return OrderView.of(order);
-    }
-
-    @Override
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void closeTrade(UUID attemptId) {
         PaymentAttempt attempt = attempts.find(attemptId).orElse(null);

@@ -1,5 +1,6 @@
 package io.exactpay.application.internal;
 
+import io.exactpay.application.OrderView;
 import io.exactpay.application.RefundNotice;
 import io.exactpay.application.RefundService;
 import io.exactpay.application.RefundView;
@@ -17,6 +18,7 @@ import io.exactpay.domain.model.order.IllegalTransitionException;
 import io.exactpay.domain.model.order.Order;
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.order.OrderRepository;
+import io.exactpay.domain.model.order.OrderStatus;
 import io.exactpay.domain.model.payment.Capture;
 import io.exactpay.domain.model.payment.CaptureRepository;
 import io.exactpay.domain.model.payment.Channel;
@@ -24,6 +26,7 @@ import io.exactpay.domain.model.payment.PaymentAttempt;
 import io.exactpay.domain.model.payment.PaymentAttemptRepository;
 import io.exactpay.domain.model.refund.Refund;
 import io.exactpay.domain.model.refund.RefundNotFoundException;
+import io.exactpay.domain.model.refund.RefundReason;
 import io.exactpay.domain.model.refund.RefundRepository;
 import io.exactpay.domain.model.refund.RefundStatus;
 import jakarta.ejb.Stateless;
@@ -160,6 +163,17 @@ public class DefaultRefundService implements RefundService {
         Order order = orders.findForUpdate(refund.orderId());
         refunds.refresh(refund);
         if (refund.status().isUnsettled()) refundBook.refundFailed(order, refund, why, "exactpay");
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public OrderView refundInFull(UUID orderId, String actor) throws OrderNotFoundException, IllegalTransitionException {
+        Order order = orders.findForUpdate(orderId);
+        OrderStatus before = order.status();
+        order.refundInFull();
+        journal.audit(order, before, actor, "MANUAL_REFUND", "refunding the payment in full");
+        refundBook.refundPayment(order, RefundReason.MANUAL, actor);
+        return OrderView.of(order);
     }
 
     @Override
