@@ -29,7 +29,7 @@ import java.util.UUID;
 public class DefaultPaymentService implements PaymentService {
 
     @Inject
-    private PaymentAttemptSteps steps;
+    private PaymentAttemptOpening opening;
 
     @Inject
     private PaymentChannels channels;
@@ -52,7 +52,7 @@ public class DefaultPaymentService implements PaymentService {
         PaymentChannel gateway = channels.get(channel).orElseThrow(() ->
                 new ChannelUnavailableException(channel + " is not configured on this server", null));
         // Commits now: a trace exists before the channel hears of the trade.
-        AttemptView attempt = steps.writeDown(clientId, orderId, channel);
+        AttemptView attempt = opening.writeDown(clientId, orderId, channel);
         String subject = orders.find(orderId).orElseThrow(() -> new OrderNotFoundException(orderId)).subject();
         PaymentInstruction instruction;
         try {
@@ -60,11 +60,11 @@ public class DefaultPaymentService implements PaymentService {
             instruction = gateway.createPayment(new PaymentOrder(attempt.outTradeNo(), subject,
                     new ChannelAmount(attempt.amountMinor(), attempt.currency()), notifyUrl(channel), null));
         } catch (ChannelRejectedException e) {
-            return steps.rejected(attempt.id(), e.code() + ": " + e.getMessage());
+            return opening.rejected(attempt.id(), e.code() + ": " + e.getMessage());
         } catch (ChannelOutcomeUnknownException e) {
             throw new ChannelUnavailableException(channel + " did not answer: " + e.getMessage(), attempt);
         }
-        AttemptView opened = steps.opened(attempt.id(), instruction.qrCodeContent());
+        AttemptView opened = opening.opened(attempt.id(), instruction.qrCodeContent());
         // Cancelled or paid while the channel opened the trade: it is being closed, so do not hand it out.
         OrderStatus status = orders.find(orderId).orElseThrow(() -> new OrderNotFoundException(orderId)).status();
         if (status != OrderStatus.PENDING) {

@@ -18,7 +18,7 @@ import java.time.Instant;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-public class RetentionSteps {
+public class ReplayGuardPurge {
 
     @Inject
     private NonceRegistry nonces;

@@ -23,7 +23,7 @@ import java.util.UUID;
 /** The steps of opening a payment attempt that each commit on their own, around the channel call. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-public class PaymentAttemptSteps {
+public class PaymentAttemptOpening {
 
     @Inject
     private OrderRepository orders;
