@@ -27,6 +27,9 @@ import java.util.Optional;
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destination", propertyValue = OrderCommand.QUEUE),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "useJndi", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
 })
 @TransactionAttribute(TransactionAttributeType.REQUIRED)

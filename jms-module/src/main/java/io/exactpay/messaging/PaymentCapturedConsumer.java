@@ -17,6 +17,9 @@ import jakarta.jms.MessageListener;
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destination", propertyValue = Settlement.QUEUE),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "useJndi", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
 })
 @TransactionAttribute(TransactionAttributeType.REQUIRED)

@@ -21,6 +21,9 @@ import jakarta.jms.TextMessage;
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destination", propertyValue = SettlementWork.REFUNDS),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+        @ActivationConfigProperty(propertyName = "useJndi", propertyValue = "false"),
+        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
 })
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
