@@ -1,5 +1,6 @@
-package io.exactpay.application.support;
+package io.exactpay.infrastructure.persistence;
 
+import io.exactpay.application.support.ConsoleStatistics;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -17,11 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import static io.exactpay.application.support.DefaultStaffActions.instant;
+import static io.exactpay.infrastructure.persistence.SqlStaffActions.instant;
 
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-public class DefaultConsoleStatistics implements ConsoleStatistics {
+public class SqlConsoleStatistics implements ConsoleStatistics {
 
     @PersistenceContext(unitName = "exactpay")
     private EntityManager em;

@@ -1,5 +1,9 @@
-package io.exactpay.application.support;
+package io.exactpay.infrastructure.persistence;
 
+import io.exactpay.application.support.CallbackView;
+import io.exactpay.application.support.OrderMatch;
+import io.exactpay.application.support.OrderSearch;
+import io.exactpay.application.support.OrderWebhookView;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,11 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static io.exactpay.application.support.DefaultStaffActions.instant;
+import static io.exactpay.infrastructure.persistence.SqlStaffActions.instant;
 
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-public class DefaultOrderSearch implements OrderSearch {
+public class SqlOrderSearch implements OrderSearch {
 
     private static final int MAX_MATCHES = 50;
 

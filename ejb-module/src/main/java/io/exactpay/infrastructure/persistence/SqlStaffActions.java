@@ -1,5 +1,7 @@
-package io.exactpay.application.support;
+package io.exactpay.infrastructure.persistence;
 
+import io.exactpay.application.support.StaffActionView;
+import io.exactpay.application.support.StaffActions;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,7 +18,7 @@ import java.util.UUID;
 
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-public class DefaultStaffActions implements StaffActions {
+public class SqlStaffActions implements StaffActions {
 
     private static final String COLUMNS = "select id, occurred_at, actor, action, subject, cast(order_id as varchar),"
             + " detail from staff_action ";
