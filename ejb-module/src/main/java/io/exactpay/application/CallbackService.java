@@ -1,8 +1,8 @@
 package io.exactpay.application;
 
+import io.exactpay.application.channel.CallbackReply;
+import io.exactpay.application.channel.InboundCallback;
 import io.exactpay.domain.model.payment.Channel;
-import io.exactpay.infrastructure.channel.CallbackReply;
-import io.exactpay.infrastructure.channel.InboundCallback;
 
 /** Receives a channel's callback: verify it, then take it in exactly once. */
 public interface CallbackService {

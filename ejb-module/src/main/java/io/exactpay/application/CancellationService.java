@@ -31,9 +31,6 @@ public interface CancellationService {
     OrderView cancelOnce(String messageId, int deliveryAttempt, UUID orderId, String clientId, CancelReason reason,
                          String actor) throws OrderNotFoundException, IllegalTransitionException, MessageIdReusedException;
 
-    /** Support refunds a PAID order in full by hand: REFUNDING, with the refund requested. */
-    OrderView refundInFull(UUID orderId, String actor) throws OrderNotFoundException, IllegalTransitionException;
-
     /**
      * Closes one channel trade: asks the channel first, with no lock held, then records the answer
      * under the order's lock. A trade the payer paid first is not closed: its capture is taken in

@@ -23,6 +23,9 @@ public interface RefundService {
     /** The retries are used up: FAILED, for a person to act on. */
     void giveUp(UUID refundId, String why) throws OrderNotFoundException;
 
+    /** Support refunds a PAID order in full by hand: REFUNDING, with the refund requested. */
+    OrderView refundInFull(UUID orderId, String actor) throws OrderNotFoundException, IllegalTransitionException;
+
     /** Support sends a FAILED refund again. */
     RefundView retry(UUID refundId, String actor) throws RefundNotFoundException, IllegalTransitionException;
 

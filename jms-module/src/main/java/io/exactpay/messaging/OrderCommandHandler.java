@@ -11,6 +11,7 @@ import io.exactpay.application.PlaceOrderOnce;
 import io.exactpay.domain.model.order.IllegalTransitionException;
 import io.exactpay.domain.model.order.OrderAmountRule;
 import io.exactpay.domain.model.order.OrderNotFoundException;
+import io.exactpay.domain.model.order.OrderStatus;
 import io.exactpay.messaging.contract.OrderCommand;
 import io.exactpay.messaging.contract.Replies;
 import jakarta.ejb.Stateless;
@@ -93,7 +94,7 @@ public class OrderCommandHandler {
         if (order.isEmpty()) {
             return Replies.error(OrderCommand.CancelOrder.TYPE, Replies.ORDER_NOT_FOUND, "No order " + cancel.orderId(), null);
         }
-        if (order.get().status().equals("PAID") && !cancel.reason().refundsPaidOrder()) {
+        if (OrderStatus.valueOf(order.get().status()).refusesCancel(cancel.reason())) {
             return Replies.error(OrderCommand.CancelOrder.TYPE, Replies.ILLEGAL_TRANSITION, "Order " + cancel.orderId()
                     + " is paid; only MERCHANT_REQUEST cancels it, with a full refund", cancel.orderId());
         }

@@ -3,22 +3,23 @@ package io.exactpay.application.internal;
 import io.exactpay.application.CapturedPayment;
 import io.exactpay.application.RefundNotice;
 import io.exactpay.application.SettlementQueue;
+import io.exactpay.application.channel.ChannelAmount;
+import io.exactpay.application.channel.PaymentCaptured;
+import io.exactpay.application.channel.RefundSettled;
+import io.exactpay.domain.model.inbox.CallbackInbox;
+import io.exactpay.domain.model.inbox.InboxEvent;
 import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.domain.model.payment.PaymentAttempt;
+import io.exactpay.domain.model.payment.PaymentAttemptRepository;
 import io.exactpay.domain.model.refund.Refund;
-import io.exactpay.infrastructure.channel.ChannelAmount;
-import io.exactpay.infrastructure.channel.PaymentCaptured;
-import io.exactpay.infrastructure.channel.RefundSettled;
+import io.exactpay.domain.model.refund.RefundRepository;
 import io.exactpay.infrastructure.logging.OutcomeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.logging.Logger;
 
 /**
@@ -40,9 +41,14 @@ public class ChannelIntake {
 
     private static final Logger LOG = Logger.getLogger(ChannelIntake.class.getName());
 
+    @Inject
+    private CallbackInbox inbox;
 
-    @PersistenceContext(unitName = "exactpay")
-    private EntityManager em;
+    @Inject
+    private PaymentAttemptRepository attempts;
+
+    @Inject
+    private RefundRepository refunds;
 
     @Inject
     private SettlementQueue settlement;
@@ -56,16 +62,13 @@ public class ChannelIntake {
     /** True when the capture was new and is now queued; false when the inbox already had it. */
     public boolean takeIn(PaymentCaptured captured) {
         Instant now = clock.instant();
-        if (!firstIntake(captured.channel(), captured.transactionId(), CallbackInbox.PAYMENT_CAPTURED, captured.outTradeNo(),
+        if (!firstIntake(captured.channel(), captured.transactionId(), InboxEvent.PAYMENT_CAPTURED, captured.outTradeNo(),
                 captured.amount(), now)) {
             outcomes.record("PAYMENT_CAPTURED_REPEATED", "channel", captured.channel(),
                     "outTradeNo", captured.outTradeNo(), "transactionId", captured.transactionId());
             return false;
         }
-        PaymentAttempt attempt = em.createQuery("select a from PaymentAttempt a where a.channel = :channel"
-                        + " and a.outTradeNo = :no", PaymentAttempt.class)
-                .setParameter("channel", captured.channel()).setParameter("no", captured.outTradeNo())
-                .getSingleResult();
+        PaymentAttempt attempt = attempts.findByTrade(captured.channel(), captured.outTradeNo()).orElseThrow();
         settlement.paymentCaptured(new CapturedPayment(attempt.orderId(), attempt.id(), captured.channel(),
                 captured.outTradeNo(), captured.transactionId(), captured.amount().minorUnits(),
                 captured.amount().currency(), captured.paidAt(), now));
@@ -79,13 +82,12 @@ public class ChannelIntake {
     public boolean takeIn(RefundSettled settled) {
         String key = settled.channelRefundId() != null ? settled.channelRefundId() : settled.outRefundNo();
         Instant now = clock.instant();
-        if (!firstIntake(settled.channel(), key, CallbackInbox.REFUND_SETTLED, settled.outTradeNo(), settled.amount(), now)) {
+        if (!firstIntake(settled.channel(), key, InboxEvent.REFUND_SETTLED, settled.outTradeNo(), settled.amount(), now)) {
             outcomes.record("REFUND_SETTLED_REPEATED", "channel", settled.channel(), "outTradeNo", settled.outTradeNo(),
                     "outRefundNo", settled.outRefundNo(), "refundId", settled.channelRefundId());
             return false;
         }
-        Refund refund = em.createQuery("select r from Refund r where r.outRefundNo = :no", Refund.class)
-                .setParameter("no", settled.outRefundNo()).getSingleResult();
+        Refund refund = refunds.findByOutRefundNo(settled.outRefundNo()).orElseThrow();
         settlement.refundSettled(new RefundNotice(refund.orderId(), settled.outRefundNo(), settled.channelRefundId(),
                 settled.amount().minorUnits(), settled.amount().currency(), settled.settledAt(), now));
         outcomes.record("REFUND_SETTLED_TAKEN_IN", "orderId", refund.orderId(), "channel", settled.channel(),
@@ -95,22 +97,13 @@ public class ChannelIntake {
     }
 
     /** Writes the event into the inbox; false when it was there already (or another intake just committed it). */
-    private boolean firstIntake(Channel channel, String channelTxnId, String eventType, String outTradeNo,
+    private boolean firstIntake(Channel channel, String channelTxnId, InboxEvent eventType, String outTradeNo,
                                 ChannelAmount amount, Instant now) {
-        int inserted = em.createNativeQuery("insert into callback_inbox (channel, channel_txn_id, event_type,"
-                        + " out_trade_no, amount_minor, currency, received_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                        + " on conflict on constraint callback_inbox_event_key do nothing")
-                .setParameter(1, channel.name())
-                .setParameter(2, channelTxnId)
-                .setParameter(3, eventType)
-                .setParameter(4, outTradeNo)
-                .setParameter(5, amount.minorUnits())
-                .setParameter(6, amount.currency())
-                .setParameter(7, now.atOffset(ZoneOffset.UTC))
-                .executeUpdate();
-        if (inserted == 0) {
+        boolean inserted = inbox.add(eventType, channel, channelTxnId, outTradeNo, amount.minorUnits(),
+                amount.currency(), now);
+        if (!inserted) {
             LOG.fine(() -> channel + " " + eventType + " " + channelTxnId + " (" + outTradeNo + ") taken in before");
         }
-        return inserted == 1;
+        return inserted;
     }
 }

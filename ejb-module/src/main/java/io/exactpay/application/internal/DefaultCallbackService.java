@@ -1,14 +1,14 @@
 package io.exactpay.application.internal;
 
 import io.exactpay.application.CallbackService;
+import io.exactpay.application.channel.CallbackReply;
+import io.exactpay.application.channel.CallbackVerdict;
+import io.exactpay.application.channel.InboundCallback;
+import io.exactpay.application.channel.PaymentCaptured;
+import io.exactpay.application.channel.PaymentChannels;
+import io.exactpay.application.channel.RefundSettled;
 import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.infrastructure.LogText;
-import io.exactpay.infrastructure.channel.CallbackReply;
-import io.exactpay.infrastructure.channel.CallbackVerdict;
-import io.exactpay.infrastructure.channel.InboundCallback;
-import io.exactpay.infrastructure.channel.PaymentCaptured;
-import io.exactpay.infrastructure.channel.PaymentChannels;
-import io.exactpay.infrastructure.channel.RefundSettled;
 import jakarta.annotation.Resource;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;

@@ -1,11 +1,16 @@
 package io.exactpay.application.internal;
 
-import io.exactpay.application.ApplicationEvents;
 import io.exactpay.application.CancellationService;
 import io.exactpay.application.CapturedPayment;
 import io.exactpay.application.MessageIdReusedException;
 import io.exactpay.application.OrderView;
 import io.exactpay.application.SettlementQueue;
+import io.exactpay.application.channel.ChannelOutcomeUnknownException;
+import io.exactpay.application.channel.CloseOutcome;
+import io.exactpay.application.channel.PaymentCaptured;
+import io.exactpay.application.channel.PaymentChannel;
+import io.exactpay.application.channel.PaymentChannels;
+import io.exactpay.application.channel.PaymentStatus;
 import io.exactpay.domain.model.order.CancelOutcome;
 import io.exactpay.domain.model.order.CancelReason;
 import io.exactpay.domain.model.order.IllegalTransitionException;
@@ -13,24 +18,13 @@ import io.exactpay.domain.model.order.Order;
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.order.OrderRepository;
 import io.exactpay.domain.model.order.OrderStatus;
-import io.exactpay.domain.model.payment.Capture;
-import io.exactpay.domain.model.payment.CaptureRole;
 import io.exactpay.domain.model.payment.PaymentAttempt;
-import io.exactpay.domain.model.refund.Refund;
+import io.exactpay.domain.model.payment.PaymentAttemptRepository;
 import io.exactpay.domain.model.refund.RefundReason;
-import io.exactpay.application.RefundView;
-import io.exactpay.infrastructure.channel.ChannelOutcomeUnknownException;
-import io.exactpay.infrastructure.channel.CloseOutcome;
-import io.exactpay.infrastructure.channel.PaymentCaptured;
-import io.exactpay.infrastructure.channel.PaymentChannel;
-import io.exactpay.infrastructure.channel.PaymentChannels;
-import io.exactpay.infrastructure.channel.PaymentStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -46,16 +40,16 @@ public class DefaultCancellationService implements CancellationService {
     private OrderRepository orders;
 
     @Inject
-    private SettlementSteps steps;
+    private OrderClosing closing;
+
+    @Inject
+    private RefundBookkeeping refundBook;
 
     @Inject
     private SettlementQueue queue;
 
     @Inject
     private OrderJournal journal;
-
-    @Inject
-    private ApplicationEvents events;
 
     @Inject
     private ChannelIntake intake;
@@ -69,8 +63,8 @@ public class DefaultCancellationService implements CancellationService {
     @Inject
     private Clock clock;
 
-    @PersistenceContext(unitName = "exactpay")
-    private EntityManager em;
+    @Inject
+    private PaymentAttemptRepository attempts;
 
     @Override
     public OrderView cancel(UUID orderId, String clientId, CancelReason reason, String actor)
@@ -83,12 +77,12 @@ public class DefaultCancellationService implements CancellationService {
             case CLOSING -> {
                 journal.audit(order, before, actor, "ORDER_CANCELLED", reason.name());
                 // Later, outside this lock: the close consumer closes each trade at its channel.
-                steps.closeOpenAttempts(order);
-                steps.closeIfNoTradeOpen(order, actor);
+                closing.closeOpenAttempts(order);
+                closing.closeIfNoTradeOpen(order, actor);
             }
             case REFUNDING -> {
                 journal.audit(order, before, actor, "ORDER_CANCELLED", reason.name() + ", paid: refunding in full");
-                refundPayment(order, RefundReason.ORDER_CANCELLED, actor);
+                refundBook.refundPayment(order, RefundReason.ORDER_CANCELLED, actor);
             }
             case UNCHANGED -> {
                 // Already cancelled or refunded, or paid before it expired: an exact replay changes nothing.
@@ -114,27 +108,9 @@ public class DefaultCancellationService implements CancellationService {
     }
 
     @Override
-    public OrderView refundInFull(UUID orderId, String actor) throws OrderNotFoundException, IllegalTransitionException {
-        Order order = orders.findForUpdate(orderId);
-        OrderStatus before = order.status();
-        order.refundInFull();
-        journal.audit(order, before, actor, "MANUAL_REFUND", "refunding the payment in full");
-        refundPayment(order, RefundReason.MANUAL, actor);
-        return OrderView.of(order);
-    }
-
-    private void refundPayment(Order order, RefundReason reason, String actor) {
-        Capture primary = em.createQuery("select c from Capture c where c.orderId = :order and c.role = :role",
-                        Capture.class)
-                .setParameter("order", order.id()).setParameter("role", CaptureRole.PRIMARY).getSingleResult();
-        Refund refund = steps.requestRefund(order, primary, reason, actor);
-        events.orderRefunding(OrderView.of(order), RefundView.of(refund));
-    }
-
-    @Override
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void closeTrade(UUID attemptId) {
-        PaymentAttempt attempt = em.find(PaymentAttempt.class, attemptId);
+        PaymentAttempt attempt = attempts.find(attemptId).orElse(null);
         if (attempt == null) throw new IllegalArgumentException("no payment attempt " + attemptId);
         if (!attempt.status().isOpen()) return;
         PaymentChannel channel = channels.get(attempt.channel()).orElseThrow(() ->
@@ -163,13 +139,13 @@ public class DefaultCancellationService implements CancellationService {
             return;
         }
         Order order = lockOrder(attempt.orderId());
-        em.refresh(attempt);
+        attempts.refresh(attempt);
         if (!attempt.status().isOpen()) return;
         OrderStatus before = order.status();
         attempt.closed(clock.instant());
         journal.audit(order, before, "channel:" + attempt.channel(), "TRADE_CLOSED",
                 attempt.outTradeNo() + " " + outcome);
-        steps.closeIfNoTradeOpen(order, "channel:" + attempt.channel());
+        closing.closeIfNoTradeOpen(order, "channel:" + attempt.channel());
     }
 
     private Order lockOrder(UUID orderId) {

@@ -19,8 +19,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -59,9 +57,6 @@ public class DefaultOrderService implements OrderService {
     @Inject
     @ConfigProperty(name = "exactpay.order.time-to-pay", defaultValue = "PT30M")
     private Duration timeToPay;
-
-    @PersistenceContext(unitName = "exactpay")
-    private EntityManager em;
 
     @Override
     public OrderView placeOrder(PlaceOrder command) throws DuplicateMerchantOrderException {
@@ -134,7 +129,7 @@ public class DefaultOrderService implements OrderService {
         // Only the order's own system may remark on it; another's order is answered as one that
         // does not exist, and is checked before the row lock so that no sender can hold up an
         // order that is not its own.
-        if (!isClientsOrder(command.orderId(), command.clientId())) throw new OrderNotFoundException(command.orderId());
+        if (!orders.isClientsOrder(command.orderId(), command.clientId())) throw new OrderNotFoundException(command.orderId());
         // Then the row lock: commands for one order run one after another, on any instance.
         Order order = orders.findForUpdate(command.orderId());
         Optional<ProcessedMessages.Processed> earlier = processedMessages.find(command.clientId(), command.messageId());
@@ -146,18 +141,12 @@ public class DefaultOrderService implements OrderService {
             return new RemarkAdded(order.id(), earlier.get().orderRevision(), true);
         }
         OrderRemark remark = order.addRemark(command.author(), command.text(), clock.instant());
-        em.persist(remark);
+        orders.addRemark(remark);
         // The actor is the authenticated sender; the author is the sender's own word, kept with the remark.
         journal.audit(order, order.status(), "jms:" + command.clientId(), "REMARK_ADDED", command.text());
         processedMessages.record(command.clientId(), command.messageId(), ADD_ORDER_REMARK, command.deliveryAttempt(),
                 order.id(), remark.revision());
         return new RemarkAdded(order.id(), remark.revision(), false);
-    }
-
-    /** A plain read of the id (no entity managed yet), so that the locking read that follows loads the row. */
-    private boolean isClientsOrder(UUID orderId, String clientId) {
-        return !em.createQuery("select o.id from Order o where o.id = :id and o.clientId = :client", UUID.class)
-                .setParameter("id", orderId).setParameter("client", clientId).getResultList().isEmpty();
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -3,19 +3,19 @@ package io.exactpay.application.internal;
 import io.exactpay.application.AttemptView;
 import io.exactpay.application.ChannelUnavailableException;
 import io.exactpay.application.PaymentService;
+import io.exactpay.application.channel.ChannelAmount;
+import io.exactpay.application.channel.ChannelOutcomeUnknownException;
+import io.exactpay.application.channel.ChannelRejectedException;
+import io.exactpay.application.channel.PaymentChannel;
+import io.exactpay.application.channel.PaymentChannels;
+import io.exactpay.application.channel.PaymentInstruction;
+import io.exactpay.application.channel.PaymentOrder;
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.order.OrderNotPayableException;
-import io.exactpay.domain.model.payment.Channel;
-import io.exactpay.domain.model.payment.PaymentAttemptRepository;
-import io.exactpay.infrastructure.channel.ChannelAmount;
-import io.exactpay.infrastructure.channel.ChannelOutcomeUnknownException;
-import io.exactpay.infrastructure.channel.ChannelRejectedException;
-import io.exactpay.infrastructure.channel.PaymentChannel;
-import io.exactpay.infrastructure.channel.PaymentChannels;
-import io.exactpay.infrastructure.channel.PaymentInstruction;
-import io.exactpay.infrastructure.channel.PaymentOrder;
 import io.exactpay.domain.model.order.OrderRepository;
 import io.exactpay.domain.model.order.OrderStatus;
+import io.exactpay.domain.model.payment.Channel;
+import io.exactpay.domain.model.payment.PaymentAttemptRepository;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -29,7 +29,7 @@ import java.util.UUID;
 public class DefaultPaymentService implements PaymentService {
 
     @Inject
-    private PaymentAttemptSteps steps;
+    private PaymentAttemptOpening opening;
 
     @Inject
     private PaymentChannels channels;
@@ -52,7 +52,7 @@ public class DefaultPaymentService implements PaymentService {
         PaymentChannel gateway = channels.get(channel).orElseThrow(() ->
                 new ChannelUnavailableException(channel + " is not configured on this server", null));
         // Commits now: a trace exists before the channel hears of the trade.
-        AttemptView attempt = steps.writeDown(clientId, orderId, channel);
+        AttemptView attempt = opening.writeDown(clientId, orderId, channel);
         String subject = orders.find(orderId).orElseThrow(() -> new OrderNotFoundException(orderId)).subject();
         PaymentInstruction instruction;
         try {
@@ -60,11 +60,11 @@ public class DefaultPaymentService implements PaymentService {
             instruction = gateway.createPayment(new PaymentOrder(attempt.outTradeNo(), subject,
                     new ChannelAmount(attempt.amountMinor(), attempt.currency()), notifyUrl(channel), null));
         } catch (ChannelRejectedException e) {
-            return steps.rejected(attempt.id(), e.code() + ": " + e.getMessage());
+            return opening.rejected(attempt.id(), e.code() + ": " + e.getMessage());
         } catch (ChannelOutcomeUnknownException e) {
             throw new ChannelUnavailableException(channel + " did not answer: " + e.getMessage(), attempt);
         }
-        AttemptView opened = steps.opened(attempt.id(), instruction.qrCodeContent());
+        AttemptView opened = opening.opened(attempt.id(), instruction.qrCodeContent());
         // Cancelled or paid while the channel opened the trade: it is being closed, so do not hand it out.
         OrderStatus status = orders.find(orderId).orElseThrow(() -> new OrderNotFoundException(orderId)).status();
         if (status != OrderStatus.PENDING) {

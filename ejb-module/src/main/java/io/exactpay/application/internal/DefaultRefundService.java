@@ -1,36 +1,41 @@
 package io.exactpay.application.internal;
 
+import io.exactpay.application.OrderView;
 import io.exactpay.application.RefundNotice;
 import io.exactpay.application.RefundService;
 import io.exactpay.application.RefundView;
 import io.exactpay.application.SettlementQueue;
 import io.exactpay.application.SubmitRefund;
 import io.exactpay.application.UnvouchedSettlementException;
+import io.exactpay.application.channel.ChannelAmount;
+import io.exactpay.application.channel.ChannelOutcomeUnknownException;
+import io.exactpay.application.channel.ChannelRefundState;
+import io.exactpay.application.channel.ChannelRejectedException;
+import io.exactpay.application.channel.PaymentChannel;
+import io.exactpay.application.channel.PaymentChannels;
+import io.exactpay.application.channel.RefundOrder;
+import io.exactpay.application.channel.RefundSettled;
+import io.exactpay.domain.model.inbox.CallbackInbox;
 import io.exactpay.domain.model.order.IllegalTransitionException;
 import io.exactpay.domain.model.order.Order;
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.order.OrderRepository;
+import io.exactpay.domain.model.order.OrderStatus;
 import io.exactpay.domain.model.payment.Capture;
+import io.exactpay.domain.model.payment.CaptureRepository;
 import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.domain.model.payment.PaymentAttempt;
+import io.exactpay.domain.model.payment.PaymentAttemptRepository;
 import io.exactpay.domain.model.refund.Refund;
 import io.exactpay.domain.model.refund.RefundNotFoundException;
+import io.exactpay.domain.model.refund.RefundReason;
+import io.exactpay.domain.model.refund.RefundRepository;
 import io.exactpay.domain.model.refund.RefundStatus;
 import io.exactpay.domain.shared.Money;
-import io.exactpay.infrastructure.channel.ChannelAmount;
-import io.exactpay.infrastructure.channel.ChannelOutcomeUnknownException;
-import io.exactpay.infrastructure.channel.ChannelRefundState;
-import io.exactpay.infrastructure.channel.ChannelRejectedException;
-import io.exactpay.infrastructure.channel.PaymentChannel;
-import io.exactpay.infrastructure.channel.PaymentChannels;
-import io.exactpay.infrastructure.channel.RefundOrder;
-import io.exactpay.infrastructure.channel.RefundSettled;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
@@ -45,7 +50,7 @@ public class DefaultRefundService implements RefundService {
     private OrderRepository orders;
 
     @Inject
-    private SettlementSteps steps;
+    private RefundBookkeeping refundBook;
 
     @Inject
     private OrderJournal journal;
@@ -72,22 +77,28 @@ public class DefaultRefundService implements RefundService {
     @ConfigProperty(name = "exactpay.callback-base-url")
     private String callbackBaseUrl;
 
-    @PersistenceContext(unitName = "exactpay")
-    private EntityManager em;
+    @Inject
+    private RefundRepository refunds;
+
+    @Inject
+    private CaptureRepository captures;
+
+    @Inject
+    private PaymentAttemptRepository attempts;
 
     @Override
     public void submit(UUID refundId) throws OrderNotFoundException {
-        Refund refund = em.find(Refund.class, refundId);
+        Refund refund = refunds.find(refundId).orElse(null);
         if (refund == null) throw new IllegalArgumentException("no refund " + refundId);
         if (!refund.status().isUnsettled()) return;
-        Capture capture = em.find(Capture.class, refund.captureId());
-        PaymentAttempt attempt = em.find(PaymentAttempt.class, capture.attemptId());
+        Capture capture = captures.find(refund.captureId()).orElseThrow();
+        PaymentAttempt attempt = attempts.find(capture.attemptId()).orElseThrow();
         PaymentChannel channel = channels.get(capture.channel()).orElseThrow(() ->
                 new IllegalStateException(capture.channel() + " is not configured on this server"));
 
         // No lock is held during the call; the channel deduplicates by out_refund_no, so a
         // redelivered request is safe. No answer throws ChannelOutcomeUnknownException: rolled back, retried.
-        io.exactpay.infrastructure.channel.RefundStatus answer;
+        io.exactpay.application.channel.RefundStatus answer;
         String refusal = null;
         try {
             answer = channel.refund(new RefundOrder(attempt.outTradeNo(), refund.outRefundNo(),
@@ -117,11 +128,11 @@ public class DefaultRefundService implements RefundService {
         }
 
         Order order = orders.findForUpdate(refund.orderId());
-        em.refresh(refund);
+        refunds.refresh(refund);
         if (!refund.status().isUnsettled()) return;
         String actor = "channel:" + capture.channel();
         if (refusal != null) {
-            steps.refundFailed(order, refund, refusal, actor);
+            refundBook.refundFailed(order, refund, refusal, actor);
             return;
         }
         switch (answer.state()) {
@@ -129,10 +140,10 @@ public class DefaultRefundService implements RefundService {
             // Settled from the inbox by the refund-settled consumer, queued above.
             case SUCCEEDED -> {
                 if (succeededAsAsked) submitted(order, refund, answer.channelRefundId(), actor);
-                else steps.refundFailed(order, refund, "the channel reports a refund of " + answer.amount()
+                else refundBook.refundFailed(order, refund, "the channel reports a refund of " + answer.amount()
                         + ", not " + refund.amount(), actor);
             }
-            case FAILED -> steps.refundFailed(order, refund, "the channel says " + answer.channelState(), actor);
+            case FAILED -> refundBook.refundFailed(order, refund, "the channel says " + answer.channelState(), actor);
             case NOT_FOUND -> throw new ChannelOutcomeUnknownException(capture.channel(),
                     "refund " + refund.outRefundNo() + " was sent but the channel does not know it", null);
         }
@@ -150,14 +161,13 @@ public class DefaultRefundService implements RefundService {
     @Override
     public void settled(RefundNotice notice) throws OrderNotFoundException {
         Order order = orders.findForUpdate(notice.orderId());
-        Refund refund = em.createQuery("select r from Refund r where r.outRefundNo = :no", Refund.class)
-                .setParameter("no", notice.outRefundNo()).getSingleResult();
-        em.refresh(refund);
+        Refund refund = refunds.findByOutRefundNo(notice.outRefundNo()).orElseThrow();
+        refunds.refresh(refund);
         if (!refund.orderId().equals(order.id())) {
             throw new IllegalArgumentException("refund " + refund.outRefundNo() + " is not one of order " + order.id());
         }
-        Capture capture = em.find(Capture.class, refund.captureId());
-        PaymentAttempt attempt = em.find(PaymentAttempt.class, capture.attemptId());
+        Capture capture = captures.find(refund.captureId()).orElseThrow();
+        PaymentAttempt attempt = attempts.find(capture.attemptId()).orElseThrow();
         // Only the channel's word settles a refund, or fails it: its verified notice or our recorded
         // query of it, for the amount the notice names. Checked first, so that a message nobody
         // vouches for changes nothing, whatever amount it names.
@@ -176,31 +186,41 @@ public class DefaultRefundService implements RefundService {
             throw new IllegalArgumentException("refund " + refund.outRefundNo() + " of " + refund.amount()
                     + " settled as " + settledAs);
         }
-        steps.refundSucceeded(order, refund, notice.channelRefundId(), "channel:" + capture.channel());
+        refundBook.refundSucceeded(order, refund, notice.channelRefundId(), "channel:" + capture.channel());
         metrics.settled("refund", notice.acceptedAt());
     }
 
     @Override
     public void giveUp(UUID refundId, String why) throws OrderNotFoundException {
-        Refund refund = em.find(Refund.class, refundId);
+        Refund refund = refunds.find(refundId).orElse(null);
         if (refund == null) throw new IllegalArgumentException("no refund " + refundId);
         Order order = orders.findForUpdate(refund.orderId());
-        em.refresh(refund);
-        if (refund.status().isUnsettled()) steps.refundFailed(order, refund, why, "exactpay");
+        refunds.refresh(refund);
+        if (refund.status().isUnsettled()) refundBook.refundFailed(order, refund, why, "exactpay");
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public OrderView refundInFull(UUID orderId, String actor) throws OrderNotFoundException, IllegalTransitionException {
+        Order order = orders.findForUpdate(orderId);
+        OrderStatus before = order.status();
+        order.refundInFull();
+        journal.audit(order, before, actor, "MANUAL_REFUND", "refunding the payment in full");
+        refundBook.refundPayment(order, RefundReason.MANUAL, actor);
+        return OrderView.of(order);
     }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public RefundView retry(UUID refundId, String actor) throws RefundNotFoundException, IllegalTransitionException {
-        Refund refund = em.find(Refund.class, refundId);
-        if (refund == null) throw new RefundNotFoundException(refundId);
+        Refund refund = refunds.find(refundId).orElseThrow(() -> new RefundNotFoundException(refundId));
         Order order;
         try {
             order = orders.findForUpdate(refund.orderId());
         } catch (OrderNotFoundException e) {
             throw new IllegalStateException("refund of a missing order", e);
         }
-        em.refresh(refund);
+        refunds.refresh(refund);
         if (refund.status() != RefundStatus.FAILED) {
             throw new IllegalTransitionException(order.status(), "refund " + refund.outRefundNo() + " is "
                     + refund.status() + "; only a FAILED refund is sent again");
@@ -214,16 +234,13 @@ public class DefaultRefundService implements RefundService {
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<RefundView> forOrder(UUID orderId) {
-        return em.createQuery("select r from Refund r where r.orderId = :order order by r.createdAt", Refund.class)
-                .setParameter("order", orderId).getResultStream().map(RefundView::of).toList();
+        return refunds.forOrder(orderId).stream().map(RefundView::of).toList();
     }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<RefundView> failed() {
-        return em.createQuery("select r from Refund r where r.status = :status order by r.updatedAt", Refund.class)
-                .setParameter("status", RefundStatus.FAILED).setMaxResults(500)
-                .getResultStream().map(RefundView::of).toList();
+        return refunds.inStatus(RefundStatus.FAILED, 500).stream().map(RefundView::of).toList();
     }
 
     private String notifyUrl(Channel channel) {

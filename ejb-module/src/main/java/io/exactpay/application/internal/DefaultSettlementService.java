@@ -5,13 +5,16 @@ import io.exactpay.application.CapturedPayment;
 import io.exactpay.application.OrderView;
 import io.exactpay.application.SettlementService;
 import io.exactpay.application.UnvouchedSettlementException;
+import io.exactpay.domain.model.inbox.CallbackInbox;
 import io.exactpay.domain.model.order.Order;
 import io.exactpay.domain.model.order.OrderNotFoundException;
 import io.exactpay.domain.model.order.OrderRepository;
 import io.exactpay.domain.model.order.OrderStatus;
 import io.exactpay.domain.model.payment.Capture;
+import io.exactpay.domain.model.payment.CaptureRepository;
 import io.exactpay.domain.model.payment.CaptureRole;
 import io.exactpay.domain.model.payment.PaymentAttempt;
+import io.exactpay.domain.model.payment.PaymentAttemptRepository;
 import io.exactpay.domain.model.refund.Refund;
 import io.exactpay.domain.model.refund.RefundReason;
 import io.exactpay.domain.shared.Money;
@@ -19,8 +22,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import java.time.Clock;
 
@@ -35,7 +36,10 @@ public class DefaultSettlementService implements SettlementService {
     private ApplicationEvents events;
 
     @Inject
-    private SettlementSteps steps;
+    private OrderClosing closing;
+
+    @Inject
+    private RefundBookkeeping refundBook;
 
     @Inject
     private OrderJournal journal;
@@ -49,14 +53,17 @@ public class DefaultSettlementService implements SettlementService {
     @Inject
     private Clock clock;
 
-    @PersistenceContext(unitName = "exactpay")
-    private EntityManager em;
+    @Inject
+    private PaymentAttemptRepository attempts;
+
+    @Inject
+    private CaptureRepository captures;
 
     @Override
     public CaptureRole settleCapture(CapturedPayment payment) throws OrderNotFoundException {
         // The order's row lock first: two channels' captures of one order settle one after the other.
         Order order = orders.findForUpdate(payment.orderId());
-        PaymentAttempt attempt = em.find(PaymentAttempt.class, payment.attemptId());
+        PaymentAttempt attempt = attempts.find(payment.attemptId()).orElse(null);
         if (attempt == null || !attempt.orderId().equals(order.id())) {
             throw new IllegalArgumentException("attempt " + payment.attemptId() + " is not one of order " + order.id());
         }
@@ -70,8 +77,7 @@ public class DefaultSettlementService implements SettlementService {
                     + payment.outTradeNo() + " (attempt " + attempt.outTradeNo() + " on " + attempt.channel() + ")",
                     inbox.mayYetVouch());
         }
-        Capture earlier = em.createQuery("select c from Capture c where c.attemptId = :attempt", Capture.class)
-                .setParameter("attempt", payment.attemptId()).getResultStream().findFirst().orElse(null);
+        Capture earlier = captures.ofAttempt(payment.attemptId()).orElse(null);
         if (earlier != null) return earlier.role();
 
         OrderStatus before = order.status();
@@ -79,7 +85,7 @@ public class DefaultSettlementService implements SettlementService {
         attempt.captured(clock.instant());
         Capture capture = new Capture(order.id(), attempt.id(), payment.channel(), payment.transactionId(),
                 amount, role, clock.instant());
-        em.persist(capture);
+        captures.add(capture);
         journal.postCapture(capture);
         String actor = "channel:" + payment.channel();
         journal.audit(order, before, actor, "CAPTURE_" + role,
@@ -91,11 +97,11 @@ public class DefaultSettlementService implements SettlementService {
             events.orderPaid(OrderView.of(order), capture.channel());
             metrics.orderPaid();
             // Later, outside this lock: the close consumer closes the trades the payer no longer needs.
-            steps.closeOpenAttempts(order);
+            closing.closeOpenAttempts(order);
             return role;
         }
         // Same transaction: the extra money is owed back the moment we know of it.
-        Refund refund = steps.requestRefund(order, capture, switch (role) {
+        Refund refund = refundBook.requestRefund(order, capture, switch (role) {
             case DUPLICATE -> RefundReason.DUPLICATE_PAYMENT;
             case LATE -> RefundReason.PAID_AFTER_CANCEL;
             // Another amount or currency than the order's: real money at the channel that pays nothing.
@@ -104,7 +110,7 @@ public class DefaultSettlementService implements SettlementService {
         events.paymentRefunding(OrderView.of(order), capture.channel(), role, refund.outRefundNo(),
                 refund.amount().minorUnits(), refund.amount().currency());
         // A late or mismatched capture settles its trade: a closing order may now be closed.
-        steps.closeIfNoTradeOpen(order, actor);
+        closing.closeIfNoTradeOpen(order, actor);
         return role;
     }
 }

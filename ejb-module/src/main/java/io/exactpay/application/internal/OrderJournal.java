@@ -1,8 +1,10 @@
 package io.exactpay.application.internal;
 
 import io.exactpay.domain.model.ledger.LedgerEntry;
+import io.exactpay.domain.model.ledger.LedgerRepository;
 import io.exactpay.domain.model.order.Order;
 import io.exactpay.domain.model.order.OrderAuditEntry;
+import io.exactpay.domain.model.order.OrderRepository;
 import io.exactpay.domain.model.order.OrderStatus;
 import io.exactpay.domain.model.payment.Capture;
 import io.exactpay.domain.model.payment.Channel;
@@ -10,8 +12,6 @@ import io.exactpay.domain.model.refund.Refund;
 import io.exactpay.infrastructure.logging.OutcomeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -25,8 +25,11 @@ import java.time.Clock;
 @Transactional(Transactional.TxType.MANDATORY)
 public class OrderJournal {
 
-    @PersistenceContext(unitName = "exactpay")
-    private EntityManager em;
+    @Inject
+    private OrderRepository orders;
+
+    @Inject
+    private LedgerRepository ledger;
 
     @Inject
     private Clock clock;
@@ -35,17 +38,17 @@ public class OrderJournal {
     private OutcomeLog outcomes;
 
     public void audit(Order order, OrderStatus before, String actor, String action, String detail) {
-        em.persist(new OrderAuditEntry(order, before, actor, action, detail, clock.instant()));
+        orders.addAuditEntry(new OrderAuditEntry(order, before, actor, action, detail, clock.instant()));
         outcomes.record(action, "orderId", order.id(), "merchantOrderNo", order.merchantOrderNo(),
                 "clientId", order.clientId(), "statusBefore", before, "status", order.status(), "actor", actor,
                 "detail", detail);
     }
 
     public void postCapture(Capture capture) {
-        em.persist(LedgerEntry.of(capture, clock.instant()));
+        ledger.add(LedgerEntry.of(capture, clock.instant()));
     }
 
     public void postRefund(Refund refund, Channel channel) {
-        em.persist(LedgerEntry.of(refund, channel, clock.instant()));
+        ledger.add(LedgerEntry.of(refund, channel, clock.instant()));
     }
 }

@@ -1,5 +1,6 @@
 package io.exactpay.application.internal;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +15,9 @@ public interface ProcessedMessages {
 
     void record(String clientId, String messageId, String command, int deliveryAttempt, UUID orderId,
                 int orderRevision);
+
+    /** Forgets up to {@code batch} commands processed before the cutoff; how many it forgot. */
+    int forgetBefore(Instant cutoff, int batch);
 
     /** A processed command: which one it was, and the order revision it produced. */
     record Processed(String command, UUID orderId, int orderRevision) {

@@ -1,5 +1,8 @@
 package io.exactpay.application.janitor;
 
+import io.exactpay.domain.model.payment.PaymentAttemptRepository;
+import io.exactpay.domain.model.refund.RefundRepository;
+import io.exactpay.domain.model.refund.RefundStatus;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
@@ -7,8 +10,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.annotation.Gauge;
 
@@ -29,8 +30,11 @@ public class BacklogGauges {
 
     private static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
-    @PersistenceContext(unitName = "exactpay")
-    private EntityManager em;
+    @Inject
+    private PaymentAttemptRepository attempts;
+
+    @Inject
+    private RefundRepository refunds;
 
     @Inject
     private Clock clock;
@@ -59,12 +63,8 @@ public class BacklogGauges {
     private long[] counts() {
         Instant now = clock.instant();
         if (countedAt.plus(FRESH_FOR).isBefore(now)) {
-            Object[] row = (Object[]) em.createNativeQuery("select"
-                    + " (select count(*) from payment_attempt where status in ('OPENING', 'OPEN')),"
-                    + " (select count(*) from refund where status in ('REQUESTED', 'SUBMITTED')),"
-                    + " (select count(*) from refund where status = 'FAILED')").getSingleResult();
-            counts = new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                    ((Number) row[2]).longValue()};
+            counts = new long[] {attempts.countOpen(), refunds.countUnsettled(),
+                    refunds.countInStatus(RefundStatus.FAILED)};
             countedAt = now;
         }
         return counts;

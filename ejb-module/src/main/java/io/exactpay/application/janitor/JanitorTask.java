@@ -46,7 +46,13 @@ public class JanitorTask {
     private TimerService timers;
 
     @Inject
-    private JanitorSteps steps;
+    private OrderExpiry expiry;
+
+    @Inject
+    private StaleAttemptCheck attemptCheck;
+
+    @Inject
+    private StaleRefundCheck refundCheck;
 
     @Inject
     @ConfigProperty(name = "exactpay.janitor.interval", defaultValue = "PT30S")
@@ -69,14 +75,14 @@ public class JanitorTask {
     void pass() {
         if (!running.compareAndSet(false, true)) return;
         try {
-            int expired = steps.expireDueOrders(BATCH);
+            int expired = expiry.expireDueOrders(BATCH);
             int attempts = 0;
-            for (UUID attempt : steps.staleAttempts(staleAfter, BATCH)) {
-                attempts += each("attempt", attempt, () -> steps.checkAttempt(attempt));
+            for (UUID attempt : attemptCheck.staleAttempts(staleAfter, BATCH)) {
+                attempts += each("attempt", attempt, () -> attemptCheck.checkAttempt(attempt));
             }
             int refunds = 0;
-            for (UUID refund : steps.staleRefunds(staleAfter, BATCH)) {
-                refunds += each("refund", refund, () -> steps.checkRefund(refund));
+            for (UUID refund : refundCheck.staleRefunds(staleAfter, BATCH)) {
+                refunds += each("refund", refund, () -> refundCheck.checkRefund(refund));
             }
             if (expired + attempts + refunds > 0) {
                 int a = attempts;

@@ -49,7 +49,7 @@ public class RetentionTask {
     private TimerService timers;
 
     @Inject
-    private RetentionSteps steps;
+    private ReplayGuardPurge replayGuards;
 
     @Inject
     private Clock clock;
@@ -81,9 +81,9 @@ public class RetentionTask {
         if (!running.compareAndSet(false, true)) return;
         try {
             Instant cutoff = clock.instant().minus(period);
-            int nonces = purge(cutoff, steps::forgetNonces);
-            int callbacks = purge(cutoff, steps::forgetSettledCallbacks);
-            int messages = purge(cutoff, steps::forgetProcessedMessages);
+            int nonces = purge(cutoff, replayGuards::forgetNonces);
+            int callbacks = purge(cutoff, replayGuards::forgetSettledCallbacks);
+            int messages = purge(cutoff, replayGuards::forgetProcessedMessages);
             if (nonces + callbacks + messages > 0) {
                 LOG.info(() -> "retention: forgot " + nonces + " callback nonces, " + callbacks
                         + " settled callback inbox rows, " + messages + " processed message ids older than " + period);

@@ -1,9 +1,9 @@
 package io.exactpay.application.reconciliation;
 
+import io.exactpay.application.channel.PaymentChannel;
+import io.exactpay.application.channel.PaymentChannels;
+import io.exactpay.application.channel.Statement;
 import io.exactpay.domain.model.payment.Channel;
-import io.exactpay.infrastructure.channel.PaymentChannel;
-import io.exactpay.infrastructure.channel.PaymentChannels;
-import io.exactpay.infrastructure.channel.Statement;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

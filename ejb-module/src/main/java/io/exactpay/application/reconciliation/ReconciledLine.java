@@ -1,6 +1,6 @@
 package io.exactpay.application.reconciliation;
 
-import io.exactpay.infrastructure.channel.StatementLine;
+import io.exactpay.application.channel.StatementLine;
 
 /**
  * One line of a reconciliation report.

@@ -1,7 +1,7 @@
 package io.exactpay.application.reconciliation;
 
-import io.exactpay.infrastructure.channel.PaymentChannel;
-import io.exactpay.infrastructure.channel.PaymentChannels;
+import io.exactpay.application.channel.PaymentChannel;
+import io.exactpay.application.channel.PaymentChannels;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;

@@ -1,7 +1,7 @@
 package io.exactpay.application.reconciliation;
 
-import io.exactpay.infrastructure.channel.Statement;
-import io.exactpay.infrastructure.channel.StatementLine;
+import io.exactpay.application.channel.Statement;
+import io.exactpay.application.channel.StatementLine;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,10 +1,10 @@
 package io.exactpay.infrastructure.persistence;
 
+import io.exactpay.application.channel.ChannelAmount;
 import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.domain.model.payment.PaymentAttempt;
 import io.exactpay.domain.model.refund.Refund;
 import io.exactpay.infrastructure.channel.AttemptLookup;
-import io.exactpay.infrastructure.channel.ChannelAmount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

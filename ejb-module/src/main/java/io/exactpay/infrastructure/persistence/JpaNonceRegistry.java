@@ -1,6 +1,6 @@
 package io.exactpay.infrastructure.persistence;
 
-import io.exactpay.infrastructure.channel.NonceRegistry;
+import io.exactpay.application.channel.NonceRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,5 +28,11 @@ public class JpaNonceRegistry implements NonceRegistry {
                 .setParameter(2, nonce)
                 .setParameter(3, forgetAfter.atOffset(ZoneOffset.UTC))
                 .executeUpdate() == 1;
+    }
+
+    @Override
+    public int forgetBefore(Instant cutoff, int batch) {
+        return BatchDelete.rows(em, "callback_nonce", "select ctid from callback_nonce where forget_after < ?1",
+                cutoff, batch);
     }
 }

@@ -1,9 +1,12 @@
 package io.exactpay.infrastructure.persistence;
 
 import io.exactpay.domain.model.order.Order;
+import io.exactpay.domain.model.order.OrderAuditEntry;
 import io.exactpay.domain.model.order.OrderBusyException;
 import io.exactpay.domain.model.order.OrderNotFoundException;
+import io.exactpay.domain.model.order.OrderRemark;
 import io.exactpay.domain.model.order.OrderRepository;
+import io.exactpay.domain.model.order.OrderStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,6 +16,8 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,11 +46,42 @@ public class JpaOrderRepository implements OrderRepository {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Order> findByMerchantOrderNo(String clientId, String merchantOrderNo) {
-        return em.createQuery("select o from Order o where o.clientId = :client and o.merchantOrderNo = :no",
-                        Order.class)
+        return em.createNamedQuery("Order.byMerchantOrderNo", Order.class)
                 .setParameter("client", clientId)
                 .setParameter("no", merchantOrderNo)
                 .getResultStream().findFirst();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isClientsOrder(UUID orderId, String clientId) {
+        return !em.createNamedQuery("Order.idOfClient", UUID.class)
+                .setParameter("id", orderId).setParameter("client", clientId).getResultList().isEmpty();
+    }
+
+    @Override
+    public void addRemark(OrderRemark remark) {
+        em.persist(remark);
+    }
+
+    @Override
+    public void addAuditEntry(OrderAuditEntry entry) {
+        em.persist(entry);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OrderAuditEntry> timeline(UUID orderId) {
+        return em.createNamedQuery("OrderAuditEntry.forOrder", OrderAuditEntry.class)
+                .setParameter("order", orderId).getResultList();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> pendingExpiredBy(Instant now, int limit) {
+        return em.createNamedQuery("Order.dueBy", UUID.class)
+                .setParameter("status", OrderStatus.PENDING).setParameter("now", now)
+                .setMaxResults(limit).getResultList();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.exactpay.infrastructure.persistence;
 
+import io.exactpay.domain.model.payment.AttemptStatus;
+import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.domain.model.payment.PaymentAttempt;
 import io.exactpay.domain.model.payment.PaymentAttemptRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,10 +32,36 @@ public class JpaPaymentAttemptRepository implements PaymentAttemptRepository {
     }
 
     @Override
+    public Optional<PaymentAttempt> findByTrade(Channel channel, String outTradeNo) {
+        return em.createNamedQuery("PaymentAttempt.byTrade", PaymentAttempt.class)
+                .setParameter("channel", channel).setParameter("outTradeNo", outTradeNo)
+                .getResultStream().findFirst();
+    }
+
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PaymentAttempt> forOrder(UUID orderId) {
-        return em.createQuery("select a from PaymentAttempt a where a.orderId = :order order by a.createdAt",
-                        PaymentAttempt.class)
+        return em.createNamedQuery("PaymentAttempt.forOrder", PaymentAttempt.class)
                 .setParameter("order", orderId).getResultList();
+    }
+
+    @Override
+    public void refresh(PaymentAttempt attempt) {
+        em.refresh(attempt);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> openNotCheckedSince(Instant since, int limit) {
+        return em.createNamedQuery("PaymentAttempt.notCheckedSince", UUID.class)
+                .setParameter("states", AttemptStatus.open()).setParameter("since", since)
+                .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countOpen() {
+        return em.createNamedQuery("PaymentAttempt.countIn", Long.class)
+                .setParameter("states", AttemptStatus.open()).getSingleResult();
     }
 }

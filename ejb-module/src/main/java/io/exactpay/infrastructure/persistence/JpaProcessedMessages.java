@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,5 +41,11 @@ public class JpaProcessedMessages implements ProcessedMessages {
                 orderRevision, clock.instant()));
         outcomes.record("COMMAND_PROCESSED", "clientId", clientId, "messageId", messageId, "command", command,
                 "orderId", orderId, "orderRevision", orderRevision, "deliveryAttempt", deliveryAttempt);
+    }
+
+    @Override
+    public int forgetBefore(Instant cutoff, int batch) {
+        return BatchDelete.rows(em, "processed_message", "select ctid from processed_message where processed_at < ?1",
+                cutoff, batch);
     }
 }

@@ -1,7 +1,7 @@
 package io.exactpay.application.reconciliation;
 
+import io.exactpay.application.channel.StatementLine;
 import io.exactpay.domain.model.payment.Channel;
-import io.exactpay.infrastructure.channel.StatementLine;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

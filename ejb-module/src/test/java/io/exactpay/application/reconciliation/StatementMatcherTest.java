@@ -1,9 +1,9 @@
 package io.exactpay.application.reconciliation;
 
+import io.exactpay.application.channel.ChannelAmount;
+import io.exactpay.application.channel.Statement;
+import io.exactpay.application.channel.StatementLine;
 import io.exactpay.domain.model.payment.Channel;
-import io.exactpay.infrastructure.channel.ChannelAmount;
-import io.exactpay.infrastructure.channel.Statement;
-import io.exactpay.infrastructure.channel.StatementLine;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,7 +1,14 @@
 package io.exactpay.infrastructure.channel;
 
-import io.exactpay.domain.model.payment.Channel;
 import com.google.gson.JsonObject;
+import io.exactpay.application.channel.CallbackVerdict;
+import io.exactpay.application.channel.CallbackVerifier;
+import io.exactpay.application.channel.ChannelAmount;
+import io.exactpay.application.channel.InboundCallback;
+import io.exactpay.application.channel.PaymentCaptured;
+import io.exactpay.application.channel.RefundSettled;
+import io.exactpay.application.channel.RejectionReason;
+import io.exactpay.domain.model.payment.Channel;
 import io.exactpay.sandbox.AlipaySigning;
 import io.exactpay.sandbox.SandboxKeys;
 import io.exactpay.sandbox.WechatPaySigning;

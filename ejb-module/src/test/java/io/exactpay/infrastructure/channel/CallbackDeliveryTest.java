@@ -1,7 +1,14 @@
 package io.exactpay.infrastructure.channel;
 
-import io.exactpay.domain.model.payment.Channel;
 import com.google.gson.JsonObject;
+import io.exactpay.application.channel.ChannelAmount;
+import io.exactpay.application.channel.ChannelPaymentState;
+import io.exactpay.application.channel.PaymentCaptured;
+import io.exactpay.application.channel.PaymentChannel;
+import io.exactpay.application.channel.RefundOrder;
+import io.exactpay.application.channel.RefundSettled;
+import io.exactpay.application.channel.VerifiedMessage;
+import io.exactpay.domain.model.payment.Channel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,13 @@
 package io.exactpay.infrastructure.channel;
 
-import io.exactpay.domain.model.payment.Channel;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.exactpay.application.channel.CallbackReply;
+import io.exactpay.application.channel.CallbackVerdict;
+import io.exactpay.application.channel.CallbackVerifier;
+import io.exactpay.application.channel.InboundCallback;
+import io.exactpay.application.channel.VerifiedMessage;
+import io.exactpay.domain.model.payment.Channel;
 
 import java.io.IOException;
 import java.io.InputStream;

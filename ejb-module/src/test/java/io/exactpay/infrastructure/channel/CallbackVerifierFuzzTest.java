@@ -2,6 +2,10 @@ package io.exactpay.infrastructure.channel;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.exactpay.application.channel.CallbackReply;
+import io.exactpay.application.channel.CallbackVerdict;
+import io.exactpay.application.channel.ChannelAmount;
+import io.exactpay.application.channel.InboundCallback;
 import io.exactpay.domain.model.payment.Channel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,9 @@
 package io.exactpay.infrastructure.channel;
 
+import io.exactpay.application.channel.ChannelAmount;
+import io.exactpay.application.channel.PaymentChannel;
+import io.exactpay.application.channel.PaymentInstruction;
+import io.exactpay.application.channel.PaymentOrder;
 import io.exactpay.infrastructure.channel.alipay.AlipayCallbackVerifier;
 import io.exactpay.infrastructure.channel.alipay.AlipayChannel;
 import io.exactpay.infrastructure.channel.alipay.AlipaySettings;

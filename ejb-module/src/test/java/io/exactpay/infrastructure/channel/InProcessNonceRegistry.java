@@ -1,5 +1,6 @@
 package io.exactpay.infrastructure.channel;
 
+import io.exactpay.application.channel.NonceRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -24,5 +25,17 @@ public final class InProcessNonceRegistry implements NonceRegistry {
         Instant now = clock.instant();
         seen.values().removeIf(expiry -> expiry.isBefore(now));
         return seen.putIfAbsent(scope + "\n" + nonce, forgetAfter) == null;
+    }
+
+    @Override
+    public int forgetBefore(Instant cutoff, int batch) {
+        int forgotten = 0;
+        for (var it = seen.values().iterator(); it.hasNext() && forgotten < batch; ) {
+            if (it.next().isBefore(cutoff)) {
+                it.remove();
+                forgotten++;
+            }
+        }
+        return forgotten;
     }
 }

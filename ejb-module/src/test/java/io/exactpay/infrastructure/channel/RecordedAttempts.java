@@ -1,5 +1,6 @@
 package io.exactpay.infrastructure.channel;
 
+import io.exactpay.application.channel.ChannelAmount;
 import io.exactpay.domain.model.payment.Channel;
 import java.util.Map;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.exactpay.interfaces.callback;
 
 import io.exactpay.application.CallbackService;
+import io.exactpay.application.channel.CallbackReply;
+import io.exactpay.application.channel.InboundCallback;
 import io.exactpay.domain.model.payment.Channel;
-import io.exactpay.infrastructure.channel.CallbackReply;
-import io.exactpay.infrastructure.channel.InboundCallback;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

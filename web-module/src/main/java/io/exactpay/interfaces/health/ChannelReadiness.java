@@ -1,7 +1,7 @@
 package io.exactpay.interfaces.health;
 
-import io.exactpay.infrastructure.channel.ChannelReachability;
-import io.exactpay.infrastructure.channel.PaymentChannels;
+import io.exactpay.application.channel.ChannelReachability;
+import io.exactpay.application.channel.PaymentChannels;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,7 @@
 package io.exactpay.domain.model.order;
 
 import io.exactpay.domain.model.payment.CaptureRole;
+import io.exactpay.domain.model.payment.PaymentAttempt;
 import io.exactpay.domain.model.refund.RefundReason;
 import io.exactpay.domain.shared.Money;
 import jakarta.persistence.Column;
@@ -9,10 +10,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -27,6 +30,12 @@ import java.util.UUID;
  * under the order's row lock ({@link OrderRepository#findForUpdate}), which is what serializes
  * concurrent commands for one order across threads and instances.
  */
+@NamedQuery(name = "Order.byMerchantOrderNo",
+        query = "select o from Order o where o.clientId = :client and o.merchantOrderNo = :no")
+@NamedQuery(name = "Order.idOfClient",
+        query = "select o.id from Order o where o.id = :id and o.clientId = :client")
+@NamedQuery(name = "Order.dueBy",
+        query = "select o.id from Order o where o.status = :status and o.expiresAt <= :now order by o.expiresAt")
 @Entity
 @Table(name = "orders")
 public class Order {
@@ -132,7 +141,7 @@ public class Order {
             }
             case PAID -> {
                 if (reason == CancelReason.EXPIRED) return CancelOutcome.UNCHANGED;
-                if (!reason.refundsPaidOrder()) {
+                if (status.refusesCancel(reason)) {
                     throw new IllegalTransitionException(status, "Order " + id
                             + " is paid; only its merchant or support can cancel it, with a full refund");
                 }
@@ -153,6 +162,14 @@ public class Order {
         }
         moveTo(OrderStatus.REFUNDING);
         cancelReason = CancelReason.SUPPORT;
+    }
+
+    /**
+     * A CLOSING order closes once none of its channel trades (these attempts, all of its own) can
+     * still be paid. True when this call closed it.
+     */
+    public boolean closeIfNoTradeOpen(Collection<PaymentAttempt> attempts) {
+        return closeIfNoTradeOpen(attempts.stream().anyMatch(attempt -> attempt.status().isOpen()));
     }
 
     /**

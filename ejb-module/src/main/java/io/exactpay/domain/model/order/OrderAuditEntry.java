@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -16,6 +17,8 @@ import java.util.UUID;
  * One line of an order's audit trail: who or what changed the order, its attempts or refunds, the
  * order's status before and after, and when. Only ever added (the table refuses updates and deletes).
  */
+@NamedQuery(name = "OrderAuditEntry.forOrder",
+        query = "select e from OrderAuditEntry e where e.orderId = :order order by e.id")
 @Entity
 @Table(name = "order_audit")
 public class OrderAuditEntry {

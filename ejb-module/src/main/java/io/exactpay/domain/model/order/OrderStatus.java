@@ -27,6 +27,14 @@ public enum OrderStatus {
         return next.contains(target);
     }
 
+    /**
+     * A paid order is cancelled only for a reason that gives the payment back (the merchant's,
+     * support's); anyone else's cancel of it is refused.
+     */
+    public boolean refusesCancel(CancelReason reason) {
+        return this == PAID && !reason.refundsPaidOrder();
+    }
+
     /** No money can move any more: the order is closed or fully refunded. */
     public boolean isFinal() {
         return next.isEmpty();

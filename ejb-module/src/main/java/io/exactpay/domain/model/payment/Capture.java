@@ -7,12 +7,19 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /** Money a channel took on one attempt, with the role it plays for the order; immutable. */
+@NamedQuery(name = "Capture.ofAttempt",
+        query = "select c from Capture c where c.attemptId = :attempt")
+@NamedQuery(name = "Capture.forOrderInRole",
+        query = "select c from Capture c where c.orderId = :order and c.role = :role")
+@NamedQuery(name = "Capture.forOrder",
+        query = "select c from Capture c where c.orderId = :order order by c.capturedAt")
 @Entity
 @Table(name = "capture")
 public class Capture {

@@ -7,8 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -22,9 +24,21 @@ import java.util.UUID;
  * ends CAPTURED when its capture is recorded (whatever we believed before: the channel's money is
  * the truth) or CLOSED when the channel confirms it can no longer be paid.
  */
+@NamedQuery(name = "PaymentAttempt.forOrder",
+        query = "select a from PaymentAttempt a where a.orderId = :order order by a.createdAt")
+@NamedQuery(name = "PaymentAttempt.byTrade",
+        query = "select a from PaymentAttempt a where a.channel = :channel and a.outTradeNo = :outTradeNo")
+@NamedQuery(name = "PaymentAttempt.notCheckedSince",
+        query = "select a.id from PaymentAttempt a where a.status in :states"
+        + " and ((a.checkedAt is null and a.updatedAt < :since) or a.checkedAt < :since) order by a.updatedAt")
+@NamedQuery(name = "PaymentAttempt.countIn",
+        query = "select count(a) from PaymentAttempt a where a.status in :states")
 @Entity
 @Table(name = "payment_attempt")
 public class PaymentAttempt {
+
+    /** Attempts still OPENING this long after they were written down never reached the channel. */
+    private static final Duration OPENING_ABANDONED = Duration.ofMinutes(1);
 
     @Id
     private UUID id;
@@ -116,6 +130,19 @@ public class PaymentAttempt {
             this.status = AttemptStatus.CLOSED;
             this.updatedAt = now;
         }
+    }
+
+    /**
+     * What a query of the channel said decides whether this open trade closes: one the channel
+     * closed or failed can no longer be paid; one the channel does not know, a minute after it was
+     * written down, never reached it. True when this call closed it.
+     */
+    public boolean closeOnQuery(boolean closedOrFailedAtChannel, boolean unknownToChannel, Instant now) {
+        if (!status.isOpen()) return false;
+        boolean neverReachedChannel = unknownToChannel && createdAt.isBefore(now.minus(OPENING_ABANDONED));
+        if (!closedOrFailedAtChannel && !neverReachedChannel) return false;
+        closed(now);
+        return true;
     }
 
     /** The payer paid this trade; recorded with its capture. */

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -21,6 +22,17 @@ import java.util.UUID;
  * A channel's word of success is the truth even after FAILED (the money is back), so a FAILED
  * refund can still succeed; nothing leaves SUCCEEDED.
  */
+@NamedQuery(name = "Refund.byOutRefundNo",
+        query = "select r from Refund r where r.outRefundNo = :outRefundNo")
+@NamedQuery(name = "Refund.forOrder",
+        query = "select r from Refund r where r.orderId = :order order by r.createdAt")
+@NamedQuery(name = "Refund.inStatus",
+        query = "select r from Refund r where r.status = :status order by r.updatedAt")
+@NamedQuery(name = "Refund.notCheckedSince",
+        query = "select r.id from Refund r where r.status in :states"
+        + " and ((r.checkedAt is null and r.updatedAt < :since) or r.checkedAt < :since) order by r.updatedAt")
+@NamedQuery(name = "Refund.countIn",
+        query = "select count(r) from Refund r where r.status in :states")
 @Entity
 @Table(name = "refund")
 public class Refund {

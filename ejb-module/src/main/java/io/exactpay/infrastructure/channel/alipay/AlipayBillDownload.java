@@ -1,10 +1,10 @@
 package io.exactpay.infrastructure.channel.alipay;
 
+import io.exactpay.application.channel.ChannelAmount;
+import io.exactpay.application.channel.ChannelOutcomeUnknownException;
+import io.exactpay.application.channel.Statement;
+import io.exactpay.application.channel.StatementLine;
 import io.exactpay.domain.model.payment.Channel;
-import io.exactpay.infrastructure.channel.ChannelAmount;
-import io.exactpay.infrastructure.channel.ChannelOutcomeUnknownException;
-import io.exactpay.infrastructure.channel.Statement;
-import io.exactpay.infrastructure.channel.StatementLine;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -2,17 +2,17 @@ package io.exactpay.infrastructure.channel.alipay;
 
 import com.alipay.api.AlipayApiException;
 import com.alipay.api.internal.util.AlipaySignature;
-import io.exactpay.infrastructure.channel.AttemptLookup;
-import io.exactpay.infrastructure.channel.CallbackReply;
-import io.exactpay.infrastructure.channel.CallbackVerdict;
-import io.exactpay.infrastructure.channel.CallbackVerifier;
+import io.exactpay.application.channel.CallbackReply;
+import io.exactpay.application.channel.CallbackVerdict;
+import io.exactpay.application.channel.CallbackVerifier;
+import io.exactpay.application.channel.ChannelAmount;
+import io.exactpay.application.channel.InboundCallback;
+import io.exactpay.application.channel.PaymentCaptured;
+import io.exactpay.application.channel.RefundSettled;
+import io.exactpay.application.channel.RejectionReason;
 import io.exactpay.domain.model.payment.Channel;
-import io.exactpay.infrastructure.channel.ChannelAmount;
+import io.exactpay.infrastructure.channel.AttemptLookup;
 import io.exactpay.infrastructure.channel.ChannelProperties;
-import io.exactpay.infrastructure.channel.InboundCallback;
-import io.exactpay.infrastructure.channel.PaymentCaptured;
-import io.exactpay.infrastructure.channel.RefundSettled;
-import io.exactpay.infrastructure.channel.RejectionReason;
 
 import java.net.URLDecoder;
 import java.nio.charset.Charset;

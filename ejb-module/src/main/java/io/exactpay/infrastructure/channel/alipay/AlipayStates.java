@@ -1,6 +1,6 @@
 package io.exactpay.infrastructure.channel.alipay;
 
-import io.exactpay.infrastructure.channel.ChannelPaymentState;
+import io.exactpay.application.channel.ChannelPaymentState;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;

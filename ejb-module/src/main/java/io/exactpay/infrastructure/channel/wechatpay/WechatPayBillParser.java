@@ -1,9 +1,9 @@
 package io.exactpay.infrastructure.channel.wechatpay;
 
+import io.exactpay.application.channel.ChannelAmount;
+import io.exactpay.application.channel.Statement;
+import io.exactpay.application.channel.StatementLine;
 import io.exactpay.domain.model.payment.Channel;
-import io.exactpay.infrastructure.channel.ChannelAmount;
-import io.exactpay.infrastructure.channel.Statement;
-import io.exactpay.infrastructure.channel.StatementLine;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package io.exactpay.infrastructure.channel.wechatpay;
 
-import io.exactpay.infrastructure.channel.ChannelPaymentState;
-import io.exactpay.infrastructure.channel.ChannelRefundState;
+import io.exactpay.application.channel.ChannelPaymentState;
+import io.exactpay.application.channel.ChannelRefundState;
 
 /** The one place WeChat Pay's trade and refund states become ours. */
 final class WechatPayStates {

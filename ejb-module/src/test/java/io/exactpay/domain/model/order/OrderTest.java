@@ -127,6 +127,16 @@ class OrderTest {
     }
 
     @Test
+    void onlyAPaidOrderRefusesACancelThatWouldNotGiveThePaymentBack() {
+        for (CancelReason reason : CancelReason.values()) {
+            assertEquals(!reason.refundsPaidOrder(), OrderStatus.PAID.refusesCancel(reason), reason.name());
+            for (OrderStatus other : OrderStatus.values()) {
+                if (other != OrderStatus.PAID) assertFalse(other.refusesCancel(reason), other + " " + reason);
+            }
+        }
+    }
+
+    @Test
     void theTimeoutCancelsOnlyAnOrderWhoseTimeIsUp() throws Exception {
         Order order = order();
         assertThrows(IllegalTransitionException.class, () -> order.cancel(CancelReason.EXPIRED, NOW));

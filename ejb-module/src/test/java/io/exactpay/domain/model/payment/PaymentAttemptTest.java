@@ -118,6 +118,27 @@ class PaymentAttemptTest {
     }
 
     @Test
+    void aQueryClosesAnOpenTradeTheChannelClosedOrNeverGotAfterAMinute() {
+        PaymentAttempt closedThere = in(AttemptStatus.OPEN);
+        assertTrue(closedThere.closeOnQuery(true, false, NOW));
+        assertEquals(AttemptStatus.CLOSED, closedThere.status());
+
+        PaymentAttempt young = in(AttemptStatus.OPENING);
+        assertFalse(young.closeOnQuery(false, true, NOW.plusSeconds(59)), "the create call may still be on its way");
+        assertEquals(AttemptStatus.OPENING, young.status());
+        assertTrue(young.closeOnQuery(false, true, NOW.plusSeconds(61)));
+        assertEquals(AttemptStatus.CLOSED, young.status());
+
+        PaymentAttempt payable = in(AttemptStatus.OPEN);
+        assertFalse(payable.closeOnQuery(false, false, NOW.plusSeconds(3600)), "the payer can still pay it");
+        assertEquals(AttemptStatus.OPEN, payable.status());
+
+        PaymentAttempt paid = in(AttemptStatus.CAPTURED);
+        assertFalse(paid.closeOnQuery(true, false, NOW), "a paid trade stays paid");
+        assertEquals(AttemptStatus.CAPTURED, paid.status());
+    }
+
+    @Test
     void aPaidTradeCannotBeClosed() {
         PaymentAttempt attempt = in(AttemptStatus.CAPTURED);
         assertThrows(IllegalStateException.class, () -> attempt.closed(NOW));

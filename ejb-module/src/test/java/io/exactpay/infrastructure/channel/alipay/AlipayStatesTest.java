@@ -1,6 +1,6 @@
 package io.exactpay.infrastructure.channel.alipay;
 
-import io.exactpay.infrastructure.channel.ChannelPaymentState;
+import io.exactpay.application.channel.ChannelPaymentState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,7 +1,7 @@
 package io.exactpay.infrastructure.channel.wechatpay;
 
-import io.exactpay.infrastructure.channel.ChannelPaymentState;
-import io.exactpay.infrastructure.channel.ChannelRefundState;
+import io.exactpay.application.channel.ChannelPaymentState;
+import io.exactpay.application.channel.ChannelRefundState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,8 +1,8 @@
 package io.exactpay.interfaces.rest.refund;
 
-import io.exactpay.application.CancellationService;
 import io.exactpay.application.OrderHistory;
 import io.exactpay.application.OrderService;
+import io.exactpay.application.RefundService;
 import io.exactpay.interfaces.rest.idempotency.Idempotent;
 import jakarta.annotation.security.RolesAllowed;
 import io.exactpay.application.RefundView;
@@ -33,7 +33,7 @@ import java.util.UUID;
 public class RefundResource {
 
     @Inject
-    private CancellationService cancellation;
+    private RefundService refunds;
 
     @Inject
     private OrderHistory history;
@@ -57,7 +57,7 @@ public class RefundResource {
     public Response refundInFull(@PathParam("orderId") String orderId) {
         UUID id = ClientIdentity.orderId(orderId);
         try {
-            cancellation.refundInFull(id, ClientIdentity.actor(security));
+            refunds.refundInFull(id, ClientIdentity.actor(security));
             return Response.accepted(history.refunds(id)).build();
         } catch (OrderNotFoundException e) {
             throw ClientIdentity.orderNotFound(orderId);

@@ -1,5 +1,0 @@
-package io.exactpay.infrastructure.channel;
-
-/** The HTTP answer a channel expects for a callback, success or failure, in its own format. */
-public record CallbackReply(int status, String contentType, String body) {
-}
