@@ -23,9 +23,9 @@ record ChaosOptions(Path war, Path rar, Path payaraMicro, Path jdbcDriver, Strin
     static ChaosOptions fromSystemProperties() {
         return new ChaosOptions(path("chaos.war"), path("chaos.rar"), path("chaos.payara-micro"),
                 path("chaos.jdbc-driver"), System.getProperty("chaos.classpath", System.getProperty("java.class.path")),
-                path("chaos.work-dir"), integer("chaos.db.port", 51432), integer("chaos.broker.port", 51616),
-                integer("chaos.sandbox.port", 51090), integer("chaos.proxy.port", 51080),
-                Arrays.stream(System.getProperty("chaos.http.ports", "51081,51082").split(","))
+                path("chaos.work-dir"), integer("chaos.db.port", 21432), integer("chaos.broker.port", 21616),
+                integer("chaos.sandbox.port", 21090), integer("chaos.proxy.port", 21080),
+                Arrays.stream(System.getProperty("chaos.http.ports", "21081,21082").split(","))
                         .map(String::trim).map(Integer::valueOf).toList(),
                 integer("chaos.orders", 1_000), integer("chaos.clients", 12),
                 kills(System.getProperty("chaos.kills", "payara:2,broker:1,database:1")),
