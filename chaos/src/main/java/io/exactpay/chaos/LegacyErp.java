@@ -33,6 +33,12 @@ final class LegacyErp {
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
     /** Every reply received, by the command's messageId: its types in the order they came. */
     private final Map<String, List<String>> replies = new ConcurrentHashMap<>();
+    /**
+     * The reply messages already counted. A reply taken just before the broker is killed can be
+     * delivered again after its restart (its acknowledgement was not yet on the journal): the same
+     * message, not a second answer, so it is counted once.
+     */
+    private final Set<String> replyMessages = ConcurrentHashMap.newKeySet();
     /** How many times each command was handed to the broker (a send whose answer was lost is sent again). */
     private final Map<String, Integer> sends = new ConcurrentHashMap<>();
 
@@ -51,7 +57,6 @@ final class LegacyErp {
         command.addProperty("subject", "Legacy order");
         send(messageId, command);
         JsonObject reply = reply(messageId);
-        replies.computeIfAbsent(messageId, k -> new CopyOnWriteArrayList<>()).add(reply.get("type").getAsString());
         if (!"OrderPlaced".equals(reply.get("type").getAsString())) {
             throw new IllegalStateException("CreateOrder answered " + reply);
         }
@@ -80,8 +85,7 @@ final class LegacyErp {
             try (JMSContext context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
                  JMSConsumer consumer = context.createConsumer(context.createQueue(REPLIES))) {
                 for (Message m = consumer.receive(2_000); m != null; m = consumer.receive(2_000)) {
-                    String type = JsonParser.parseString(m.getBody(String.class)).getAsJsonObject().get("type").getAsString();
-                    replies.computeIfAbsent(m.getJMSCorrelationID(), k -> new CopyOnWriteArrayList<>()).add(type);
+                    record(m);
                 }
                 return replies;
             } catch (JMSRuntimeException | JMSException brokerDown) {
@@ -89,6 +93,16 @@ final class LegacyErp {
             }
         }
         throw new IllegalStateException("could not read the replies");
+    }
+
+    /** Counts a reply under its command's messageId, once per reply message; returns its body. */
+    private JsonObject record(Message reply) throws JMSException {
+        JsonObject body = JsonParser.parseString(reply.getBody(String.class)).getAsJsonObject();
+        if (replyMessages.add(reply.getJMSMessageID())) {
+            replies.computeIfAbsent(reply.getJMSCorrelationID(), k -> new CopyOnWriteArrayList<>())
+                    .add(body.get("type").getAsString());
+        }
+        return body;
     }
 
     private static JsonObject command(String type, String messageId) {
@@ -125,7 +139,7 @@ final class LegacyErp {
                  JMSConsumer consumer = context.createConsumer(context.createQueue(REPLIES),
                          "JMSCorrelationID = '" + messageId + "'")) {
                 Message reply = consumer.receive(5_000);
-                if (reply != null) return JsonParser.parseString(reply.getBody(String.class)).getAsJsonObject();
+                if (reply != null) return record(reply);
             } catch (JMSRuntimeException | JMSException brokerDown) {
                 Thread.sleep(500);
             }
