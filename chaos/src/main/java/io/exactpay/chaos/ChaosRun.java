@@ -94,6 +94,18 @@ public final class ChaosRun {
         return verdict.passed();
     }
 
+    /** The checks that failed, each with its count and first examples: short enough for a test's failure message. */
+    String failedChecks() {
+        StringBuilder failed = new StringBuilder();
+        for (Verdict.Check c : verdict.checks()) {
+            if (c.passed()) continue;
+            failed.append(failed.isEmpty() ? "" : "; ").append(c.name()).append(": ").append(c.violations())
+                    .append(" (").append(String.join(", ", c.examples().subList(0, Math.min(2, c.examples().size()))))
+                    .append(")");
+        }
+        return failed.toString();
+    }
+
     /** Drives every order with the clients while the kills strike at evenly spread points of the drive. */
     private List<Played> drive(Workload workload, Kills kills, long deadline) throws Exception {
         List<Target> sequence = options.killSequence();

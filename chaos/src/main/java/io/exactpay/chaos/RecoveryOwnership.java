@@ -31,9 +31,17 @@ import java.util.UUID;
  */
 final class RecoveryOwnership {
 
-    /** What the restart did to each branch. */
+    /**
+     * What the restart did to each branch. The other instance's branch is left to that instance,
+     * which rolls it back itself once it has been prepared for longer than {@code tx.orphan-after}
+     * (see {@link #leaveForgotten}); on a slow machine that can happen while the restart runs.
+     */
     record Outcome(String ownName, String otherName, boolean ownRolledBack, boolean otherStillPrepared,
-                   int deployments, int callsIntoUndeployed) {
+                   boolean otherRolledBackByItsOwner, int deployments, int callsIntoUndeployed) {
+    }
+
+    /** What a running instance did with a branch of its own that its transaction manager does not know. */
+    record Forgotten(String gid, boolean rolledBack, double seconds, boolean saidSo, boolean instanceRanThroughout) {
     }
 
     private final ChaosStack stack;
@@ -48,8 +56,9 @@ final class RecoveryOwnership {
         String otherName = recoveryName(other);
         Branch own = prepare(ownName);
         Branch others = prepare(otherName);
-        Path console = stack.workDir().resolve("payara-" + restarted.name + ".log");
+        Path console = console(restarted);
         long before = Files.size(console);
+        long otherBefore = Files.size(console(other));
         try {
             restarted.kill();
             restarted.start();
@@ -60,13 +69,45 @@ final class RecoveryOwnership {
             // a copy left in its root directory must not be started and then undeployed), and
             // whether any message reached a bean of an undeployed copy.
             String since = Files.readString(console, StandardCharsets.UTF_8).substring((int) before);
-            return new Outcome(ownName, otherName, ownRolledBack, isPrepared(others.gid()),
+            boolean otherStillPrepared = isPrepared(others.gid());
+            String otherSaid = Files.readString(console(other), StandardCharsets.UTF_8).substring((int) otherBefore);
+            return new Outcome(ownName, otherName, ownRolledBack, otherStillPrepared,
+                    !otherStillPrepared && otherSaid.contains(ROLLED_BACK + others.gid()),
                     count(since, "Portable JNDI names for EJB DefaultOrderService"),
                     count(since, "Attempt to invoke when container is in Undeployed"));
         } finally {
             own.rollbackIfPrepared();
             others.rollbackIfPrepared();
         }
+    }
+
+    /**
+     * Prepares a branch named after a running instance whose transaction its transaction manager
+     * never ran, as one is left when a prepare is reported failed with its database session and
+     * the rollback over that session fails too; then waits up to {@code patience} for the running
+     * instance to roll it back, as its next start's recovery would (presumed abort).
+     */
+    Forgotten leaveForgotten(ChaosStack.Instance owner, Duration patience) throws Exception {
+        long pid = owner.pid();
+        long before = Files.size(console(owner));
+        Branch branch = prepare(recoveryName(owner));
+        long since = System.nanoTime();
+        try {
+            boolean gone = awaitGone(branch.gid(), patience);
+            double seconds = (System.nanoTime() - since) / 1e9;
+            String said = Files.readString(console(owner), StandardCharsets.UTF_8).substring((int) before);
+            return new Forgotten(branch.gid(), gone, seconds, said.contains(ROLLED_BACK + branch.gid()),
+                    owner.pid() == pid && owner.isAlive());
+        } finally {
+            branch.rollbackIfPrepared();
+        }
+    }
+
+    /** How an instance says that it rolled back a branch its transaction manager had forgotten. */
+    private static final String ROLLED_BACK = "rolled back branch ";
+
+    private Path console(ChaosStack.Instance instance) {
+        return stack.workDir().resolve("payara-" + instance.name + ".log");
     }
 
     /**

@@ -44,7 +44,9 @@ class ChaosIT {
     @Test
     @Tag("chaos-run")
     void killedMidSettlement_theChannelsHoldExactlyWhatEachOrderKeeps() throws Exception {
-        assertTrue(new ChaosRun(options).run(stack), "the chaos run's checks (report above)");
+        ChaosRun run = new ChaosRun(options);
+        boolean passed = run.run(stack);
+        assertTrue(passed, () -> "the chaos run's checks (report above) failed: " + run.failedChecks());
     }
 
     /**
@@ -60,7 +62,8 @@ class ChaosIT {
         System.out.println("[chaos] recovery ownership: " + outcome);
         assertTrue(outcome.ownRolledBack(), "the restarted instance's recovery rolled back its own unknown branch: "
                 + outcome);
-        assertTrue(outcome.otherStillPrepared(), "the other instance's branch is left to it: " + outcome);
+        assertTrue(outcome.otherStillPrepared() || outcome.otherRolledBackByItsOwner(),
+                "the other instance's branch is left to it: " + outcome);
         assertEquals(1, outcome.deployments(), "the restarted instance deployed the application once: " + outcome);
         assertEquals(0, outcome.callsIntoUndeployed(), "no message reached an undeployed bean: " + outcome);
     }
@@ -68,16 +71,35 @@ class ChaosIT {
     /**
      * A branch that a running instance prepared, and whose second phase failed because its database
      * session ended, is finished by that instance while it keeps running; not only at its next
-     * start. Chaos runs left such branches prepared for minutes, holding their orders' rows.
+     * start. Chaos runs left such branches prepared for minutes, holding their orders' rows. Which
+     * kind this strands is up to timing: a commit that failed (finished by Payara's recovery of
+     * incomplete transactions) or a prepare reported failed (rolled back as forgotten, below).
      */
     @Test
     void aRunningInstanceFinishesABranchWhoseCommitFailed() throws Exception {
         ChaosStack.Instance a = stack.instances().get(0);
         StrandedBranch.Outcome outcome = new StrandedBranch(stack, a)
-                .strandAndWait(Duration.ZERO, Duration.ofMinutes(3));
+                .strandAndWait(Duration.ZERO, Duration.ofMinutes(4));
         System.out.println("[chaos] stranded branch: " + outcome);
         assertTrue(outcome.instanceRanThroughout(), "the instance was not restarted: " + outcome);
         assertTrue(outcome.resolved(), "the running instance finished the branch: " + outcome);
+    }
+
+    /**
+     * A branch of a running instance whose transaction its transaction manager has forgotten (its
+     * prepare was reported failed with its database session, and the rollback over that session
+     * failed too) is rolled back by that instance while it keeps running, as its next start would.
+     * Payara's own recovery of incomplete transactions finishes only failed commits: a CI run left
+     * such a branch prepared for three minutes, holding its order's row.
+     */
+    @Test
+    void aRunningInstanceRollsBackItsBranchItsTransactionManagerForgot() throws Exception {
+        ChaosStack.Instance a = stack.instances().get(0);
+        RecoveryOwnership.Forgotten outcome = new RecoveryOwnership(stack).leaveForgotten(a, Duration.ofMinutes(4));
+        System.out.println("[chaos] forgotten branch: " + outcome);
+        assertTrue(outcome.instanceRanThroughout(), "the instance was not restarted: " + outcome);
+        assertTrue(outcome.rolledBack(), "the running instance rolled the branch back: " + outcome);
+        assertTrue(outcome.saidSo(), "and said so in its log: " + outcome);
     }
 
     /**

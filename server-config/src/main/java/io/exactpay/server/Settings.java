@@ -73,6 +73,8 @@ public final class Settings {
         // How often each instance looks for a branch prepared too long, and how long is too long.
         DEFAULTS.put("tx.incomplete-check", "PT15S");
         DEFAULTS.put("tx.incomplete-after", "PT30S");
+        // A branch of this instance that its transaction manager forgot is rolled back after this.
+        DEFAULTS.put("tx.orphan-after", "PT90S");
 
         DEFAULTS.put("order.time-to-pay", "PT30M");
         // The largest order, in fen (50,000.00 CNY).
@@ -203,7 +205,8 @@ public final class Settings {
                 "order.time-to-pay", "order.max-amount", "http.max-body-bytes", "janitor.interval", "janitor.stale-after",
                 "retention.period", "retention.interval", "webhooks.poll-interval", "webhooks.first-retry",
                 "webhooks.max-retry-delay", "webhooks.retry-for", "webhooks.connect-timeout", "webhooks.read-timeout",
-                "webhooks.rotation-overlap", "tx.incomplete-check", "tx.incomplete-after"}) {
+                "webhooks.rotation-overlap", "tx.incomplete-check", "tx.incomplete-after",
+                "tx.orphan-after"}) {
             props.put("exactpay." + key, get(key));
         }
         props.put("exactpay.log.json-file", jsonLogFile().toString());
