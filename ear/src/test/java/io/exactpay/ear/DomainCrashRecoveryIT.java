@@ -107,10 +107,11 @@ class DomainCrashRecoveryIT {
                 + " after it (the application served from %.1f s on); PostgreSQL says of each: %s; the server's"
                 + " recovery log:%n%s%n", resolved, ready, outcomes(crash), recoveryLog(stack.domain().serverLogFrom(logOffset)));
 
-        // Settled: no order in a non-final state, and every trade the payer paid is captured (a capture
-        // the crash delayed may still come and start a refund).
+        // Settled: every trade the payer paid is captured (a capture the crash delayed may still come
+        // and start a refund), and then no order is in a non-final state. In this order: a duplicate
+        // capture committed between the two reads would otherwise pass both, its refund unseen.
         long deadline = System.currentTimeMillis() + 120_000;
-        while ((Orders.unsettled(like) > 0 || captures(like) < paidTrades) && System.currentTimeMillis() < deadline) {
+        while ((captures(like) < paidTrades || Orders.unsettled(like) > 0) && System.currentTimeMillis() < deadline) {
             Thread.sleep(500);
         }
 
