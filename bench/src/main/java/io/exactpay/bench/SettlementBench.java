@@ -46,6 +46,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -65,7 +67,7 @@ public final class SettlementBench {
 
     private record Cell(int payers, double seconds, long orders, long settled, long stuck, long errors,
                         Histogram payToPaid, Histogram callbackToCommit, Map<String, Long> cpuMillis,
-                        Map<String, Long> rssMegabytes, long pollMillis) {
+                        Map<String, Long> rssMegabytes, String waiting) {
         double settledPerSecond() {
             return settled / seconds;
         }
@@ -82,14 +84,18 @@ public final class SettlementBench {
     private final String portal;
     private final String support;
     private final Path jsonLog;
+    /** Null: payers poll their orders over the API (--wait api), as a portal would. */
+    private final FinalStates finalStates;
 
-    private SettlementBench(Settings settings, URI api, URI sandbox, String portal, String support, Path jsonLog) {
+    private SettlementBench(Settings settings, URI api, URI sandbox, String portal, String support, Path jsonLog,
+                            FinalStates finalStates) {
         this.settings = settings;
         this.api = api;
         this.sandbox = sandbox;
         this.portal = portal;
         this.support = support;
         this.jsonLog = jsonLog;
+        this.finalStates = finalStates;
     }
 
     public static void main(String[] args) throws Exception {
@@ -98,6 +104,8 @@ public final class SettlementBench {
         int[] payerCounts = Arrays.stream(options.getOrDefault("payers", "1,4,16").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         Path reportDir = Path.of(options.getOrDefault("report-dir", "target"));
+        String wait = options.getOrDefault("wait", "database");
+        if (!Set.of("database", "api").contains(wait)) throw new IllegalArgumentException("--wait database|api");
         Settings settings = Settings.load();
         DataDirectories.wipe(settings.dataDir());
 
@@ -126,14 +134,16 @@ public final class SettlementBench {
                 ProcessUsage usage = new ProcessUsage(pids, "PostgreSQL");
                 long rssAtStart = usage.rssMegabytes().get("Payara Micro");
 
+                FinalStates finalStates = wait.equals("database") ? new FinalStates(settings, 5, FINAL) : null;
                 SettlementBench bench = new SettlementBench(settings, payara.baseUri().resolve("api/v1/"),
                         sandbox.baseUri(), tokens.portal("bench", Duration.ofHours(1)),
                         tokens.staff("bench-support", DevelopmentTokens.SUPPORT, Duration.ofHours(1)),
-                        settings.jsonLogFile());
+                        settings.jsonLogFile(), finalStates);
                 System.out.println("warm-up: 2 payers, " + Math.min(10, seconds) + " s");
                 bench.run(2, Math.min(10, seconds), usage, false);
                 List<Cell> cells = new ArrayList<>();
                 for (int payers : payerCounts) cells.add(bench.run(payers, seconds, usage, true));
+                if (finalStates != null) finalStates.close();
 
                 List<RawCell> raw = new ArrayList<>();
                 try (RawXaLoop rawXa = new RawXaLoop(settings, settings.dataDir().resolve("raw-xa-tx-log"))) {
@@ -167,9 +177,12 @@ public final class SettlementBench {
     /** One cell: the payers pay for the given time; settled payments are counted in the database. */
     private Cell run(int payers, int seconds, ProcessUsage usage, boolean report) throws Exception {
         long logOffset = Files.exists(jsonLog) ? Files.size(jsonLog) : 0;
-        // Every payer polls its order to know when to go on (not to time it: see payToPaid); the
-        // interval grows with the payers so that polling stays near 400 requests/s.
+        // Every payer waits for its order to be final to go on (not to time it: see payToPaid):
+        // told by the database watch, or polling the API at an interval that grows with the
+        // payers so that polling stays near 400 requests/s.
         long pollMillis = 10L * Math.max(1, payers / 4);
+        String waiting = finalStates != null ? "database every " + finalStates.intervalMillis() + " ms"
+                : "API every " + pollMillis + " ms";
         Map<String, Long> payStarts = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<String> orderIds = new ConcurrentLinkedQueue<>();
         AtomicLong stuck = new AtomicLong();
@@ -211,7 +224,7 @@ public final class SettlementBench {
         Histogram callbackToCommit = callbackToCommit(List.copyOf(orderIds), commits);
         Histogram payToPaid = payToPaid(payStarts, commits);
         Cell cell = new Cell(payers, elapsed, orderIds.size(), settled, stuck.get(), errors.get(), payToPaid,
-                callbackToCommit, cpu, usage.rssMegabytes(), pollMillis);
+                callbackToCommit, cpu, usage.rssMegabytes(), waiting);
         if (report) {
             System.out.printf("  => %d payers: %.1f settled payments/s, pay->PAID p50 %.1f ms p99 %.1f ms,"
                             + " callback->commit p50 %.1f ms p99 %.1f ms%n", payers, cell.settledPerSecond(),
@@ -247,6 +260,15 @@ public final class SettlementBench {
         }
         for (CompletableFuture<HttpResponse<String>> call : calls) call.join();
 
+        if (finalStates != null) {
+            try {
+                finalStates.of(id).get(60, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                finalStates.forget(id);
+                stuck.incrementAndGet();
+            }
+            return;
+        }
         long giveUp = t0 + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < giveUp) {
             String status = json(send(get("orders/" + id, portal), 200)).getString("status");
@@ -425,7 +447,8 @@ public final class SettlementBench {
                     + " same concurrency. pay→PAID: the payer's pay request to the commit that made the order PAID;"
                     + " callback→commit: the callback's intake to the commit that settled its capture (both ends on"
                     + " one clock; commit times from the server's JSON log, to the millisecond). 10% of the orders"
-                    + " are paid on both channels at once, 10% race their own cancel.\n");
+                    + " are paid on both channels at once, 10% race their own cancel. Payers learn that their order"
+                    + " is final from: " + (cells.isEmpty() ? "-" : cells.get(0).waiting()) + ".\n");
             md.append("\nCPU ms per settled payment, and resident memory (MB) at the end of each cell:\n\n| payers |");
             for (String p : processes) md.append(' ').append(p).append(" |");
             md.append(" total |");
@@ -476,7 +499,7 @@ public final class SettlementBench {
                 var cell = Json.createObjectBuilder().add("payers", c.payers()).add("seconds", c.seconds())
                         .add("orders", c.orders()).add("settled", c.settled())
                         .add("settledPerSecond", c.settledPerSecond()).add("stuck", c.stuck()).add("errors", c.errors())
-                        .add("payToPaidMillis", histogram(c.payToPaid())).add("pollMillis", c.pollMillis())
+                        .add("payToPaidMillis", histogram(c.payToPaid())).add("waiting", c.waiting())
                         .add("callbackToCommitMillis", histogram(c.callbackToCommit()))
                         .add("cpuMillis", cpu).add("rssMegabytes", rss);
                 if (i < raw.size()) cell.add("rawXaPerSecond", raw.get(i).perSecond());
