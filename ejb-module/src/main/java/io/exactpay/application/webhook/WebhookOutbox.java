@@ -5,9 +5,9 @@ import io.exactpay.domain.model.webhook.DeliveryStatus;
 import io.exactpay.domain.model.webhook.WebhookEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -29,6 +29,9 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.MANDATORY)
 public class WebhookOutbox {
 
+    /** Looked up once: {@code Json.create...} asks the service loader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @PersistenceContext(unitName = "exactpay")
     private EntityManager em;
 
@@ -46,7 +49,7 @@ public class WebhookOutbox {
                 .stream().filter(e -> e.subscribesTo(type)).toList();
         if (endpoints.isEmpty()) return;
         JsonObject fields;
-        try (JsonReader reader = Json.createReader(new StringReader(event))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(event))) {
             fields = reader.readObject();
         }
         Instant now = clock.instant();
@@ -70,10 +73,10 @@ public class WebhookOutbox {
      * event's fields plus the amount as text and the sentence for the payer.
      */
     static String payload(String type, JsonObject fields, Instant now) {
-        var data = Json.createObjectBuilder(fields);
+        var data = JSON.createObjectBuilder(fields);
         if (fields.containsKey("amount")) data.add("amountText", PayerMessage.amountText(fields));
         data.add("payerMessage", PayerMessage.of(type, fields));
-        return Json.createObjectBuilder().add("type", type).add("timestamp", now.toString())
+        return JSON.createObjectBuilder().add("type", type).add("timestamp", now.toString())
                 .add("data", data).build().toString();
     }
 

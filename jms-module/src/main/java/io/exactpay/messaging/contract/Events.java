@@ -2,13 +2,16 @@ package io.exactpay.messaging.contract;
 
 import io.exactpay.application.OrderView;
 import io.exactpay.application.RefundView;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 import java.util.UUID;
 
 /** Event bodies on the {@code exactpay.events} address (schemas/order-created.schema.json). */
 public final class Events {
+
+    /** Looked up once: {@code Json.create...} asks the service loader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final String ADDRESS = "exactpay.events";
 
@@ -77,7 +80,7 @@ public final class Events {
 
     /** What every event says first: its type and version, its id, and which order it is about. */
     private static JsonObjectBuilder about(String type, UUID eventId, OrderView order) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", type)
                 .add("schemaVersion", 1)
                 .add("eventId", eventId.toString())

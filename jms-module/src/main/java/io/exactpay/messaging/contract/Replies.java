@@ -3,8 +3,8 @@ package io.exactpay.messaging.contract;
 import io.exactpay.application.OrderPlacement;
 import io.exactpay.application.OrderView;
 import io.exactpay.application.RemarkAdded;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 import java.util.UUID;
 
@@ -15,6 +15,9 @@ import java.util.UUID;
  * CommandRejected (and it is dead-lettered).
  */
 public final class Replies {
+
+    /** Looked up once: {@code Json.create...} asks the service loader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** CommandError codes, the same names as the HTTP API's problem types. */
     public static final String ORDER_EXISTS = "order-exists";
@@ -27,7 +30,7 @@ public final class Replies {
     }
 
     public static String remarkAdded(RemarkAdded result) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "RemarkAdded")
                 .add("schemaVersion", 1)
                 .add("orderId", result.orderId().toString())
@@ -52,7 +55,7 @@ public final class Replies {
 
     /** What does not change after placement, so that a replay is answered with the same body. */
     private static String orderPlaced(OrderView order, boolean replayed) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "OrderPlaced")
                 .add("schemaVersion", 1)
                 .add("orderId", order.id().toString())
@@ -68,7 +71,7 @@ public final class Replies {
 
     /** The answer to QueryOrder (schemas/order-state.schema.json). */
     public static String orderState(OrderView order) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "OrderState")
                 .add("schemaVersion", 1)
                 .add("orderId", order.id().toString())
@@ -85,7 +88,7 @@ public final class Replies {
 
     /** A business answer (schemas/command-error.schema.json); {@code orderId} where one is concerned, or null. */
     public static String error(String command, String error, String detail, UUID orderId) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", "CommandError")
                 .add("schemaVersion", 1)
                 .add("command", command)
@@ -96,7 +99,7 @@ public final class Replies {
     }
 
     public static String rejected(String reason) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "CommandRejected")
                 .add("schemaVersion", 1)
                 .add("reason", reason)

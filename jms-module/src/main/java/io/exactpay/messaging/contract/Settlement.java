@@ -2,10 +2,10 @@ package io.exactpay.messaging.contract;
 
 import io.exactpay.application.CapturedPayment;
 import io.exactpay.domain.model.payment.Channel;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
 import java.time.Instant;
@@ -18,6 +18,9 @@ import java.util.UUID;
  */
 public final class Settlement {
 
+    /** Looked up once: {@code Json.create...} asks the service loader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     public static final String QUEUE = "exactpay.payment.captures";
 
     private Settlement() {
@@ -28,7 +31,7 @@ public final class Settlement {
         if (body == null || body.length() > OrderCommand.MAX_BODY_CHARS) {
             throw new MalformedMessageException("missing or oversized body");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonObject json = reader.readObject();
             if (!"PaymentCaptured".equals(json.getString("type", null)) || json.getInt("schemaVersion", 0) != 1) {
                 throw new MalformedMessageException("not a PaymentCaptured of schemaVersion 1");
@@ -48,7 +51,7 @@ public final class Settlement {
 
     /** Writes the message for a capture; {@link #parse} reads it back as the same record. */
     public static String write(CapturedPayment capture) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "PaymentCaptured")
                 .add("schemaVersion", 1)
                 .add("orderId", capture.orderId().toString())

@@ -5,10 +5,10 @@ import io.exactpay.application.CloseTrade;
 import io.exactpay.application.RefundNotice;
 import io.exactpay.application.SubmitRefund;
 import io.exactpay.domain.model.order.CancelReason;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
 import java.time.Instant;
@@ -20,6 +20,9 @@ import java.util.UUID;
  * submissions and settled refunds for the refund consumer.
  */
 public final class SettlementWork {
+
+    /** Looked up once: {@code Json.create...} asks the service loader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final String CANCELS = "exactpay.order.cancels";
     public static final String CLOSES = "exactpay.trade.closes";
@@ -118,14 +121,14 @@ public final class SettlementWork {
     }
 
     private static jakarta.json.JsonObjectBuilder base(String type, UUID orderId) {
-        return Json.createObjectBuilder().add("type", type).add("schemaVersion", 1).add("orderId", orderId.toString());
+        return JSON.createObjectBuilder().add("type", type).add("schemaVersion", 1).add("orderId", orderId.toString());
     }
 
     private static JsonObject read(String body, String type) throws MalformedMessageException {
         if (body == null || body.length() > OrderCommand.MAX_BODY_CHARS) {
             throw new MalformedMessageException("missing or oversized body");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonObject json = reader.readObject();
             if ((type != null && !type.equals(json.getString("type", null))) || json.getInt("schemaVersion", 0) != 1) {
                 throw new MalformedMessageException("not a " + (type == null ? "known message" : type)

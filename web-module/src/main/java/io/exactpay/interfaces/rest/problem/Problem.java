@@ -1,7 +1,7 @@
 package io.exactpay.interfaces.rest.problem;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -12,6 +12,9 @@ import java.util.Map;
  * show the detail.
  */
 public record Problem(String type, String title, int status, String detail, Map<String, String> extensions) {
+
+    /** Looked up once: {@code Json.create...} asks the service loader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://exactpay.io/problems/";
@@ -31,7 +34,7 @@ public record Problem(String type, String title, int status, String detail, Map<
     }
 
     public String toJson(URI instance) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", TYPE_BASE + type)
                 .add("title", title)
                 .add("status", status)
