@@ -145,7 +145,7 @@ function rows(table, items, fill) {
 
 // ---- views ----
 
-const VIEWS = ['sign-in', 'find', 'order', 'refunds', 'dead-letters', 'charts', 'staff-actions'];
+const VIEWS = ['sign-in', 'find', 'order', 'refunds', 'dead-letters', 'reconciliation', 'charts', 'staff-actions'];
 
 function show(view) {
   for (const v of VIEWS) $('#view-' + v).hidden = v !== view;
@@ -170,6 +170,9 @@ async function route() {
     } else if (hash === 'dead-letters') {
       show('dead-letters');
       await loadDeadLetters();
+    } else if (hash === 'reconciliation' || hash.startsWith('reconciliation/')) {
+      show('reconciliation');
+      await openReconciliation(hash.split('/').slice(1).map(decodeURIComponent));
     } else if (hash === 'charts') {
       show('charts');
       await loadCharts();
@@ -408,6 +411,117 @@ async function loadStaffActions() {
   });
 }
 
+// ---- reconciliation: one channel's statement for one Beijing day against the books ----
+
+/** Today in Beijing, where the channels' statement days begin and end. */
+function beijingToday() {
+  return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+function reconciliationPath(channel, date) {
+  return '/admin/reconciliations/' + encodeURIComponent(channel) + '/' + encodeURIComponent(date);
+}
+
+/** From the address (#reconciliation/ALIPAY/2026-12-01): that report, if there is one; else the form. */
+async function openReconciliation([channel, date]) {
+  $('#reconciliation-channel').value = channel || $('#reconciliation-channel').value || 'WECHAT_PAY';
+  $('#reconciliation-date').value = date || $('#reconciliation-date').value || beijingToday();
+  $('#reconciliation-run').hidden = !isAdmin();
+  if (!channel || !date) {
+    renderReconciliation(null);
+    return;
+  }
+  try {
+    renderReconciliation(await api('GET', reconciliationPath(channel, date)));
+  } catch (e) {
+    if (!(e instanceof ApiError && e.status === 404)) throw e;
+    renderReconciliation(null);
+    say('No reconciliation of ' + channel + ' for ' + date + ' yet.' + (isAdmin() ? ' Run it now.' : ''), 'error');
+  }
+}
+
+function showReconciliation(event) {
+  event.preventDefault();
+  const hash = '#reconciliation/' + $('#reconciliation-channel').value + '/' + $('#reconciliation-date').value;
+  if (location.hash === hash) route(); else location.hash = hash;
+}
+
+async function runReconciliation() {
+  const channel = $('#reconciliation-channel').value;
+  const date = $('#reconciliation-date').value;
+  say('Fetching the ' + channel + ' statement for ' + date + ' and matching it…');
+  let report;
+  try {
+    report = await api('POST', '/admin/reconciliations?channel=' + encodeURIComponent(channel)
+      + '&date=' + encodeURIComponent(date));
+  } catch (e) {
+    // 502: the report says why the statement could not be had.
+    if (e instanceof ApiError && e.status === 502 && e.problem && e.problem.status) report = e.problem; else throw e;
+  }
+  history.replaceState(null, '', '#reconciliation/' + channel + '/' + date);
+  renderReconciliation(report);
+  say('Reconciliation of ' + channel + ' for ' + date + ': ' + report.status + ', ' + unmatched(report)
+    + ' unmatched line(s).', report.status === 'DONE' && unmatched(report) === 0 ? 'ok' : 'error');
+}
+
+function unmatched(report) {
+  return report.channelOnly + report.ledgerOnly + report.amountMismatch + report.statusMismatch;
+}
+
+function amount(minor, currency) {
+  return minor === null || minor === undefined ? '' : money(minor, currency);
+}
+
+function renderReconciliation(report) {
+  const summary = $('#reconciliation-summary');
+  $('#reconciliation-csv').hidden = !report;
+  if (!report) {
+    summary.textContent = '';
+    delete summary.dataset.status;
+    rows('#reconciliation-lines', [], () => {});
+    return;
+  }
+  summary.dataset.status = report.status;
+  summary.dataset.unmatched = unmatched(report);
+  summary.textContent = report.channel + ', ' + report.date + ': ' + report.status + '. ' + report.statementLines
+    + ' statement line(s); ' + report.matched + ' matched, ' + report.channelOnly + ' channel only, '
+    + report.ledgerOnly + ' ledger only, ' + report.amountMismatch + ' amount mismatch, ' + report.statusMismatch
+    + ' status mismatch. Run ' + time(report.startedAt) + (report.finishedAt ? ' to ' + time(report.finishedAt) : '')
+    + ' UTC.' + (report.failure ? ' ' + report.failure : '');
+  // What needs a person first.
+  const lines = [...(report.lines || [])].sort((a, b) => (a.outcome === 'MATCHED') - (b.outcome === 'MATCHED'));
+  rows('#reconciliation-lines', lines, (row, l) => {
+    row.dataset.outcome = l.outcome;
+    row.dataset.kind = l.kind;
+    row.dataset.outTradeNo = l.outTradeNo || '';
+    cell(row, l.outcome);
+    cell(row, l.kind);
+    cell(row, l.transactionId);
+    cell(row, l.outTradeNo);
+    cell(row, l.outRefundNo);
+    cell(row, amount(l.channelAmount, l.currency));
+    cell(row, amount(l.ledgerAmount, l.currency));
+    failure(row, l.detail);
+    cell(row, l.action);
+  });
+}
+
+/** The report as CSV, fetched with the token (a plain link would carry none). */
+async function downloadReconciliationCsv() {
+  const channel = $('#reconciliation-channel').value;
+  const date = $('#reconciliation-date').value;
+  const response = await fetch(API + reconciliationPath(channel, date), { headers: { 'Authorization': 'Bearer ' + token(),
+    'Accept': 'text/csv' }, credentials: 'omit', cache: 'no-store' });
+  if (!response.ok) throw new ApiError(response.status, null);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = 'reconciliation-' + channel + '-' + date + '.csv';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
 // ---- charts: plain SVG, drawn from the API's numbers ----
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -475,6 +589,19 @@ async function loadCharts() {
 document.addEventListener('DOMContentLoaded', () => {
   $('#sign-in-form').addEventListener('submit', signIn);
   $('#find-form').addEventListener('submit', find);
+  $('#reconciliation-form').addEventListener('submit', showReconciliation);
+  for (const [id, action] of [['#reconciliation-run', runReconciliation], ['#reconciliation-csv', downloadReconciliationCsv]]) {
+    $(id).addEventListener('click', async (event) => {
+      event.target.disabled = true;
+      try {
+        await action();
+      } catch (e) {
+        failed(e);
+      } finally {
+        event.target.disabled = false;
+      }
+    });
+  }
   $('#sign-out').addEventListener('click', () => {
     sessionStorage.removeItem(TOKEN_KEY);
     say('Signed out.', 'ok');

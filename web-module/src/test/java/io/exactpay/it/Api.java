@@ -85,6 +85,11 @@ public final class Api {
         return token("portal:" + clientId, () -> tokens().portal(clientId, TOKEN_LIFETIME));
     }
 
+    /** The token of the portal client the suites place their orders as. */
+    public static String defaultPortalToken() {
+        return portalToken(CLIENT);
+    }
+
     /** A support (or admin) person's token. */
     public static String staffToken(String role) {
         return token("staff:" + role, () -> tokens().staff("it-" + role, role, TOKEN_LIFETIME));

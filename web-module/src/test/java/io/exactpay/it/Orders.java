@@ -23,16 +23,22 @@ public final class Orders {
     /** Places an order and opens a trade on each channel given (API names: WECHAT_PAY, ALIPAY). */
     public static Opened open(String merchantOrderNo, long amount, Integer timeToPaySeconds, String... channels)
             throws Exception {
+        return openAs(Api.defaultPortalToken(), merchantOrderNo, amount, timeToPaySeconds, channels);
+    }
+
+    /** The same, as the portal client whose token is given (its webhooks are the ones told). */
+    public static Opened openAs(String portalToken, String merchantOrderNo, long amount, Integer timeToPaySeconds,
+                                String... channels) throws Exception {
         var body = Json.createObjectBuilder().add("merchantOrderNo", merchantOrderNo).add("amount", amount)
                 .add("currency", "CNY").add("subject", "Test order");
         if (timeToPaySeconds != null) body.add("timeToPaySeconds", timeToPaySeconds);
-        HttpResponse<String> created = Api.post("/api/v1/orders", body.build().toString());
+        HttpResponse<String> created = Api.post("/api/v1/orders", body.build().toString(), portalToken);
         if (created.statusCode() != 201) throw new AssertionError("order not created: " + created.body());
         String orderId = Api.json(created.body()).getString("id");
         List<String> trades = new ArrayList<>();
         for (String channel : channels) {
             HttpResponse<String> started = Api.post("/api/v1/orders/" + orderId + "/payments",
-                    "{\"channel\":\"" + channel + "\"}");
+                    "{\"channel\":\"" + channel + "\"}", portalToken);
             if (started.statusCode() != 201) throw new AssertionError("payment not started: " + started.body());
             trades.add(Api.json(started.body()).getString("outTradeNo"));
         }

@@ -15,14 +15,21 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import jakarta.json.JsonObject;
+
 import java.io.File;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -162,6 +169,99 @@ class SupportConsoleBrowserIT {
         assertTrue(browser.findElements(By.cssSelector("#dead-letters button")).isEmpty(),
                 "support sees dead letters but has no replay or discard");
         screenshot("06-dead-letters-as-support");
+    }
+
+    /**
+     * The issue's walk end to end: the README's race (one order paid on both channels at once) as
+     * a portal client with a webhook endpoint. The portal's receiver gets the three events with
+     * verified signatures; the console shows the order with both captures, the refund and the
+     * webhooks sent; an admin runs both channels' reconciliation from the console and every line of
+     * this order is matched.
+     */
+    @Test
+    void theRaceWalkthroughReachesThePortalsWebhooks_showsInTheConsole_andEachChannelsReconciliationMatchesIt()
+            throws Exception {
+        String clientId = "scb-" + UUID.randomUUID().toString().substring(0, 8);
+        String portal = Api.portalToken(clientId);
+        String hook = "/hooks/" + clientId;
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            String url = receiver.route(hook, List.of(), attempt -> WebhookReceiver.Answer.OK);
+            HttpResponse<String> registered = Api.post("/api/v1/webhooks/endpoints", "{\"url\":\"" + url
+                    + "\",\"eventTypes\":[\"OrderPaid\",\"DuplicatePaymentRefunding\",\"RefundSucceeded\"]}", portal);
+            assertEquals(201, registered.statusCode(), registered.body());
+            receiver.route(hook, List.of(Api.json(registered.body()).getString("secret")),
+                    attempt -> WebhookReceiver.Answer.OK);
+
+            Orders.Opened order = Orders.openAs(portal, run() + "3", 2500, null, "WECHAT_PAY", "ALIPAY");
+            SupportConsoleApiIT.payBothAtOnce(order);
+            Orders.awaitRefund(order.orderId(), "DUPLICATE_PAYMENT", "SUCCEEDED", 60_000);
+            Orders.awaitSettled(order.orderId(), "PAID", 30_000);
+            String duplicateTrade = OrderDatabase.text("select a.out_trade_no from capture c join payment_attempt a"
+                    + " on a.id = c.attempt_id where c.order_id = ?::uuid and c.role = 'DUPLICATE'", order.orderId());
+
+            // The portal's receiver: each event once by its webhook-id, every request's signature verified.
+            Map<String, JsonObject> events = awaitEvents(receiver, hook, 3);
+            assertEquals(Set.of("OrderPaid", "DuplicatePaymentRefunding", "RefundSucceeded"), events.keySet());
+            assertTrue(receiver.received(hook).stream().allMatch(WebhookReceiver.Received::verified),
+                    "every signature verified");
+            JsonObject duplicate = events.get("DuplicatePaymentRefunding");
+            assertEquals(order.orderId(), duplicate.getString("orderId"));
+            assertTrue(duplicate.getString("payerMessage").startsWith("You paid twice; 25.00 CNY goes back to your "),
+                    duplicate.toString());
+            assertEquals(duplicate.getString("outRefundNo"), events.get("RefundSucceeded").getString("outRefundNo"));
+
+            // The console: the order with its two captures, the refund and the three webhooks delivered.
+            signIn("li.wei", "admin");
+            browser.findElement(By.id("number")).sendKeys(order.merchantOrderNo());
+            browser.findElement(By.id("find")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#matches a.order-link"))).click();
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#captures tbody tr"), 2));
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#webhooks tbody tr[data-status='DELIVERED']"), 3));
+            assertEquals("SUCCEEDED", browser.findElement(By.cssSelector("#refunds tbody tr")).getAttribute("data-status"));
+            assertTrue(browser.findElement(By.id("webhooks")).getText().contains("DuplicatePaymentRefunding"));
+            assertTrue(browser.findElement(By.id("order-summary")).getText().contains("Keeps 25.00 CNY"),
+                    browser.findElement(By.id("order-summary")).getText());
+            screenshot("07-walkthrough-order-with-webhooks");
+
+            // Reconciliation of today's statements (the channels' day is Beijing's), run by the admin.
+            String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+            for (String channel : List.of("WECHAT_PAY", "ALIPAY")) {
+                String trade = order.trade(channel.equals("WECHAT_PAY") ? 0 : 1);
+                browser.get(Api.uri("/console/#reconciliation/" + channel + "/" + today).toString());
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reconciliation-run"))).click();
+                By payment = By.cssSelector("#reconciliation-lines tr[data-kind='PAYMENT'][data-out-trade-no='" + trade + "']");
+                wait.until(ExpectedConditions.presenceOfElementLocated(payment));
+                assertEquals("DONE", browser.findElement(By.id("reconciliation-summary")).getAttribute("data-status"),
+                        browser.findElement(By.id("reconciliation-summary")).getText());
+                assertEquals("MATCHED", browser.findElement(payment).getAttribute("data-outcome"),
+                        browser.findElement(payment).getText());
+                List<WebElement> refunds = browser.findElements(By.cssSelector(
+                        "#reconciliation-lines tr[data-kind='REFUND'][data-out-trade-no='" + trade + "']"));
+                if (trade.equals(duplicateTrade)) {
+                    assertEquals(1, refunds.size(), "the duplicate's refund is on " + channel + "'s statement");
+                    assertEquals("MATCHED", refunds.get(0).getAttribute("data-outcome"), refunds.get(0).getText());
+                    assertTrue(refunds.get(0).getText().contains(duplicate.getString("outRefundNo")), refunds.get(0).getText());
+                } else {
+                    assertEquals(0, refunds.size(), "the primary payment was not refunded");
+                }
+                screenshot("08-reconciliation-" + channel);
+            }
+            assertEquals(2500, Orders.kept(order.orderId()));
+        }
+    }
+
+    /** The events the receiver kept (one per webhook-id), by type, once {@code count} have arrived. */
+    private static Map<String, JsonObject> awaitEvents(WebhookReceiver receiver, String hook, int count) throws Exception {
+        long deadline = System.currentTimeMillis() + WAIT.toMillis() * 2;
+        Map<String, JsonObject> events = Map.of();
+        while (System.currentTimeMillis() < deadline) {
+            events = receiver.received(hook).stream().filter(WebhookReceiver.Received::verified)
+                    .collect(Collectors.toMap(WebhookReceiver.Received::id, r -> Api.json(r.body()), (a, b) -> a))
+                    .values().stream().collect(Collectors.toMap(e -> e.getString("type"), e -> e.getJsonObject("data")));
+            if (events.size() >= count) return events;
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the receiver got " + events.keySet() + ", not " + count + " events");
     }
 
     private void signIn(String name, String role) throws Exception {
