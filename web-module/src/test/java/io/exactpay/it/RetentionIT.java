@@ -23,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Retention: replay guards older than the retention period (7 days, the suite's default) are
- * forgotten by the retention timer (every 2 s in this build), young ones stay, and the books stay
- * whole. A callback whose inbox row is gone but whose nonce is still within its window is refused
+ * forgotten by the retention timer (every 2 s in this build), and so is the attempt log of webhook
+ * deliveries that are over; young ones stay, a delivery still being retried keeps its log, and the
+ * books stay whole. A callback whose inbox row is gone but whose nonce is still within its window is refused
  * when replayed; an Alipay notification replayed after its inbox row is gone moves no money.
  * The callbacks are signed here with the sandbox's channel keys, so the very same request can be
  * sent again.
@@ -136,7 +137,7 @@ class RetentionIT {
     }
 
     @Test
-    void oldReplayGuardsAreForgotten_youngOnesAndTheBooksStay() throws Exception {
+    void oldReplayGuardsAndFinishedWebhookAttemptsAreForgotten_youngOnesAndTheBooksStay() throws Exception {
         String[] old = openTrade("WECHAT_PAY", 610);
         assertEquals(204, deliver("wechatpay", wechatPaid(old[1], 610)).statusCode());
         awaitPaid(old[0]);
@@ -158,6 +159,24 @@ class RetentionIT {
                 + " ('erp', ?, 'AddOrderRemark', 'it', 1, ?::uuid, 1, " + EIGHT_DAYS_AGO + "),"
                 + " ('erp', ?, 'AddOrderRemark', 'it', 1, ?::uuid, 1, now() - interval '6 days')",
                 "old-" + tag, old[0], "young-" + tag, old[0]);
+        // Webhook deliveries of a disabled endpoint (nothing sends them): one delivered with an old and
+        // a young attempt, one still being retried with an old attempt.
+        String endpoint = UUID.randomUUID().toString();
+        String delivered = UUID.randomUUID().toString();
+        String retrying = UUID.randomUUID().toString();
+        execute("insert into webhook_endpoint (id, client_id, url, event_types, secret, created_at, disabled_at)"
+                + " values (?::uuid, 'retention-it', 'http://127.0.0.1:9/none', 'OrderPaid', 'whsec_none', "
+                + EIGHT_DAYS_AGO + ", now())", endpoint);
+        for (String[] d : new String[][] {{delivered, "DELIVERED"}, {retrying, "PENDING"}}) {
+            execute("insert into webhook_delivery (id, endpoint_id, event_id, event_type, order_id, payload, status,"
+                    + " attempts, created_at, next_attempt_at, retry_until) values (?::uuid, ?::uuid, ?::uuid, 'OrderPaid',"
+                    + " ?::uuid, '{}', ?, 1, " + EIGHT_DAYS_AGO + ", now() + interval '1 day', now() + interval '1 day')",
+                    d[0], endpoint, UUID.randomUUID().toString(), old[0], d[1]);
+            execute("insert into webhook_attempt (delivery_id, attempted_at, status_code, latency_ms, error)"
+                    + " values (?::uuid, " + EIGHT_DAYS_AGO + ", 200, 5, ?)", d[0], "old-" + tag);
+        }
+        execute("insert into webhook_attempt (delivery_id, attempted_at, status_code, latency_ms, error)"
+                + " values (?::uuid, now() - interval '6 days', 200, 5, ?)", delivered, "young-" + tag);
         long oldBooks = books(old[0]);
         long youngBooks = books(young[0]);
 
@@ -166,6 +185,13 @@ class RetentionIT {
         awaitGone("select count(*) from callback_inbox where out_trade_no = ? and channel_txn_id not like 'unsettled-%'",
                 old[1]);
 
+        awaitGone("select count(*) from webhook_attempt where delivery_id = ?::uuid and error = ?", delivered, "old-" + tag);
+        assertEquals(1, OrderDatabase.count("select count(*) from webhook_attempt where delivery_id = ?::uuid", delivered),
+                "a finished delivery's young attempt stays");
+        assertEquals(1, OrderDatabase.count("select count(*) from webhook_attempt where delivery_id = ?::uuid", retrying),
+                "a delivery still being retried keeps its whole log");
+        assertEquals(2, OrderDatabase.count("select count(*) from webhook_delivery where endpoint_id = ?::uuid", endpoint),
+                "the deliveries themselves stay");
         assertEquals(1, OrderDatabase.count("select count(*) from callback_nonce where nonce = ?", "past-window-" + tag),
                 "a nonce is kept for the retention period after its window closed");
         assertEquals(1, OrderDatabase.count("select count(*) from processed_message where message_id = ?", "young-" + tag));
@@ -175,6 +201,9 @@ class RetentionIT {
         assertEquals(oldBooks, books(old[0]), "orders, attempts, captures, refunds, ledger and audit are kept");
         assertEquals(youngBooks, books(young[0]));
         execute("delete from callback_inbox where channel_txn_id = ?", "unsettled-" + tag);
+        execute("delete from webhook_attempt where delivery_id in (?::uuid, ?::uuid)", delivered, retrying);
+        execute("delete from webhook_delivery where endpoint_id = ?::uuid", endpoint);
+        execute("delete from webhook_endpoint where id = ?::uuid", endpoint);
     }
 
     @Test

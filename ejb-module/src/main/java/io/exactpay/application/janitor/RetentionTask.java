@@ -1,5 +1,6 @@
 package io.exactpay.application.janitor;
 
+import io.exactpay.application.webhook.WebhookDispatchSteps;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -26,7 +27,8 @@ import java.util.logging.Logger;
 /**
  * Forgets replay guards once nobody can repeat what they guard, every {@code exactpay.retention.interval}
  * (server clock): WeChat Pay nonces, settled callback inbox rows and processed legacy command ids
- * older than {@code exactpay.retention.period} (7 days by default). The period must outlast every
+ * older than {@code exactpay.retention.period} (7 days by default); and the attempt log of webhook
+ * deliveries that are over, after the same period. The period must outlast every
  * channel's callback retries (WeChat Pay about 24 hours, Alipay about 25) and every broker
  * redelivery, so a shorter one is raised to {@link #SHORTEST} with a warning. Idempotency keys have
  * their own retention ({@link IdempotencyKeyCleanupTask}). Any instance may run it: two purges at
@@ -50,6 +52,9 @@ public class RetentionTask {
 
     @Inject
     private ReplayGuardPurge replayGuards;
+
+    @Inject
+    private WebhookDispatchSteps webhooks;
 
     @Inject
     private Clock clock;
@@ -84,9 +89,11 @@ public class RetentionTask {
             int nonces = purge(cutoff, replayGuards::forgetNonces);
             int callbacks = purge(cutoff, replayGuards::forgetSettledCallbacks);
             int messages = purge(cutoff, replayGuards::forgetProcessedMessages);
-            if (nonces + callbacks + messages > 0) {
+            int attempts = purge(cutoff, webhooks::forgetFinishedAttempts);
+            if (nonces + callbacks + messages + attempts > 0) {
                 LOG.info(() -> "retention: forgot " + nonces + " callback nonces, " + callbacks
-                        + " settled callback inbox rows, " + messages + " processed message ids older than " + period);
+                        + " settled callback inbox rows, " + messages + " processed message ids, " + attempts
+                        + " attempts of finished webhook deliveries older than " + period);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "retention pass failed; the next pass tries again", e);

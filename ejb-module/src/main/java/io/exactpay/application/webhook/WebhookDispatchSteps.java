@@ -92,6 +92,18 @@ public class WebhookDispatchSteps {
         return next.isPresent() ? DeliveryStatus.PENDING : DeliveryStatus.DEAD;
     }
 
+    /**
+     * One batch of the attempt log older than the cutoff, of deliveries that are over (DELIVERED or
+     * DEAD). A delivery still being retried keeps its whole log; the delivery rows themselves (what
+     * the merchant was sent, and how many attempts it took) stay.
+     */
+    public int forgetFinishedAttempts(Instant cutoff, int batch) {
+        return em.createNativeQuery("delete from webhook_attempt where id in (select a.id from webhook_attempt a"
+                        + " join webhook_delivery d on d.id = a.delivery_id where a.attempted_at < ?1"
+                        + " and d.status <> 'PENDING' limit ?2)")
+                .setParameter(1, utc(cutoff)).setParameter(2, batch).executeUpdate();
+    }
+
     static Instant instant(Object value) {
         if (value instanceof OffsetDateTime odt) return odt.toInstant();
         if (value instanceof java.sql.Timestamp ts) return ts.toInstant();
