@@ -22,9 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Reconciliation of the books with WeChat Pay's statement of today (Beijing day), with one of each
  * outcome planted: a paid order, a paid and refunded order, a payment the channel took whose
  * callbacks never came (kept from the janitor, so only reconciliation can find it), a capture the
- * books hold that the channel never took, and a capture the books hold for one fen more than the
- * channel took. The last two are written into the database; both keep the books internally
- * consistent, so the invariant checker passes them: only the statement shows them.
+ * books hold that the channel never took, a capture the books hold for one fen more than the
+ * channel took, and a refund the channel made that the books call FAILED. The last three are
+ * written into the database; the two captures keep the books internally consistent, so the
+ * invariant checker passes them: only the statement shows them. The FAILED refund is planted for
+ * one run and put back after it.
  */
 class ReconciliationIT {
 
@@ -60,11 +62,17 @@ class ReconciliationIT {
         Orders.Opened amount = Orders.open(run + "A", 1800, null, "WECHAT_PAY");
         assertEquals(200, Sandbox.pay("wechatpay", amount.trade(0)));
 
+        Orders.Opened failedInBooks = Orders.open(run + "S", 1650, null, "WECHAT_PAY");
+        assertEquals(200, Sandbox.pay("wechatpay", failedInBooks.trade(0)));
+
         Orders.awaitSettled(matched.orderId(), "PAID", 30_000);
         Orders.awaitSettled(amount.orderId(), "PAID", 30_000);
         Orders.awaitSettled(refunded.orderId(), "PAID", 30_000);
         assertEquals(200, Orders.cancel(refunded.orderId(), "MERCHANT_REQUEST").statusCode());
         Orders.awaitSettled(refunded.orderId(), "REFUNDED", 60_000);
+        Orders.awaitSettled(failedInBooks.orderId(), "PAID", 30_000);
+        assertEquals(200, Orders.cancel(failedInBooks.orderId(), "MERCHANT_REQUEST").statusCode());
+        Orders.awaitSettled(failedInBooks.orderId(), "REFUNDED", 60_000);
         bookOneFenMore(amount);
         assertEquals("PENDING", Orders.status(unsettled.orderId()), "nothing settled the dropped payment");
         assertEquals(0, Orders.ledger(unsettled.orderId()));
@@ -73,10 +81,35 @@ class ReconciliationIT {
 
         String path = "/api/v1/admin/reconciliations?channel=WECHAT_PAY&date=" + today;
         assertEquals(403, Api.post(path, "", Api.staffToken("support")).statusCode(), "only an admin runs it");
-        HttpResponse<String> ran = Api.post(path, "", Api.staffToken("admin"));
+        // The channel refunded it; the books say the refund FAILED and posted nothing (as if its
+        // answer had been taken wrongly). Planted for this run only: the books are put back after it.
+        String failedRefundNo = OrderDatabase.text("select out_refund_no from refund where order_id = ?::uuid",
+                failedInBooks.orderId());
+        long refundPosting = OrderDatabase.count("select -l.amount_minor from ledger_entry l join refund r"
+                + " on l.kind = 'REFUND' and l.reference_id = r.id where r.out_refund_no = ?", failedRefundNo);
+        assertEquals(1650, refundPosting);
+        HttpResponse<String> ran;
+        try {
+            update("delete from ledger_entry where kind = 'REFUND' and reference_id = (select id from refund"
+                    + " where out_refund_no = ?)", failedRefundNo);
+            update("update refund set status = 'FAILED', failure = 'planted by ReconciliationIT' where out_refund_no = ?",
+                    failedRefundNo);
+            ran = Api.post(path, "", Api.staffToken("admin"));
+        } finally {
+            update("update refund set status = 'SUCCEEDED', failure = null where out_refund_no = ?", failedRefundNo);
+            update("insert into ledger_entry (order_id, kind, reference_id, channel, amount_minor, currency, posted_at)"
+                    + " select order_id, 'REFUND', id, 'WECHAT_PAY', -amount_minor, currency, now() from refund"
+                    + " where out_refund_no = ?", failedRefundNo);
+        }
         assertEquals(200, ran.statusCode(), ran.body());
         JsonObject report = Api.json(ran.body());
         assertEquals("DONE", report.getString("status"));
+
+        JsonObject s = line(report, failedInBooks.trade(0), "REFUND");
+        assertEquals("STATUS_MISMATCH", s.getString("outcome"), s.toString());
+        assertEquals(failedRefundNo, s.getString("outRefundNo"));
+        assertEquals(1650, s.getJsonNumber("channelAmount").longValue());
+        assertTrue(s.getString("detail").contains("FAILED"), s.toString());
 
         JsonObject m = line(report, matched.trade(0), "PAYMENT");
         assertEquals("MATCHED", m.getString("outcome"));
@@ -108,7 +141,8 @@ class ReconciliationIT {
         assertEquals(1800, a.getJsonNumber("channelAmount").longValue());
         assertEquals(1801, a.getJsonNumber("ledgerAmount").longValue());
         assertTrue(report.getInt("channelOnly") >= 1 && report.getInt("ledgerOnly") >= 1
-                && report.getInt("amountMismatch") >= 1 && report.getInt("matched") >= 3, report.toString());
+                && report.getInt("amountMismatch") >= 1 && report.getInt("statusMismatch") >= 1
+                && report.getInt("matched") >= 3, report.toString());
 
         // Taken in through the channel intake, the dropped payment settles like any other.
         Orders.awaitSettled(unsettled.orderId(), "PAID", 30_000);
