@@ -89,7 +89,7 @@ public final class ChaosRun {
         workload.endRefundOutage();
         double settledAfter = settle(stack, portal, supportToken, deadline, started);
         check(stack, payer, erp, portal, supportToken);
-        write(stack, played, kills, drove, settledAfter, portal);
+        write(stack, played, kills, drove, settledAfter, portal, erp);
         System.out.println(report);
         return verdict.passed();
     }
@@ -273,8 +273,8 @@ public final class ChaosRun {
         verdict.add("no part died without being killed", stack.unexpectedlyDown());
     }
 
-    private void write(ChaosStack stack, List<Played> played, Kills kills, double drove, double settled, Portal portal)
-            throws Exception {
+    private void write(ChaosStack stack, List<Played> played, Kills kills, double drove, double settled, Portal portal,
+                       LegacyErp erp) throws Exception {
         report.append("## Chaos run: ").append(options.orders()).append(" orders, ").append(options.clients())
                 .append(" clients, two Payara Micro instances, seed ").append(options.seed()).append("\n\n");
         report.append("| kill | part | moment | at (s) | down (s) | settling again after (s) | prepared in PostgreSQL at the kill | prepared in the broker after restart | how the prepared ended |\n");
@@ -314,9 +314,12 @@ public final class ChaosRun {
         }
         report.append(String.format("%nDriven in %.0f s (%.1f orders/s); every order settled after %s s; the portal"
                         + " retried %d requests on the other instance; the callback proxy forwarded %d callbacks and"
-                        + " failed over %d times.%n%n", drove, played.size() / drove,
+                        + " failed over %d times; the legacy system sent %d CreateOrder commands again after %d s"
+                        + " without a reply%s.%n%n", drove, played.size() / drove,
                 settled < 0 ? "(not within the bound)" : String.format("%.0f", settled), portal.retries(),
-                stack.proxy().forwarded(), stack.proxy().failedOver()));
+                stack.proxy().forwarded(), stack.proxy().failedOver(), erp.resentForWantOfAReply().size(),
+                LegacyErp.RESEND_AFTER.toSeconds(), erp.resentForWantOfAReply().isEmpty() ? ""
+                        : " (" + String.join(", ", erp.resentForWantOfAReply().stream().sorted().limit(5).toList()) + ")"));
         report.append("| check | violations | examples |\n|---|---|---|\n");
         for (Verdict.Check c : verdict.checks()) {
             report.append("| ").append(c.name()).append(" | ").append(c.violations()).append(" | ")

@@ -21,13 +21,19 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A legacy system (the broker user {@code erp}) that places and cancels orders over JMS. A send
  * that the broker did not confirm is sent again with the same messageId, which ExactPay takes in
- * exactly once; every messageId the broker confirmed is remembered for the run's checks.
+ * exactly once; every messageId the broker confirmed is remembered for the run's checks. A
+ * CreateOrder whose reply has not come within {@link #RESEND_AFTER} is sent again with the same
+ * messageId, as a legacy system does (ExactPay answers it with the order the first one placed):
+ * an order held by a transaction in doubt waits for its instance's recovery, and a killed
+ * instance can take minutes to come back. Those sends are counted and reported.
  */
 final class LegacyErp {
 
     static final String NAME = "erp";
     private static final String COMMANDS = "exactpay.order.commands";
     private static final String REPLIES = "exactpay.replies." + NAME;
+    static final Duration RESEND_AFTER = Duration.ofSeconds(90);
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(10);
 
     private final ActiveMQConnectionFactory factory;
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
@@ -41,6 +47,8 @@ final class LegacyErp {
     private final Set<String> replyMessages = ConcurrentHashMap.newKeySet();
     /** How many times each command was handed to the broker (a send whose answer was lost is sent again). */
     private final Map<String, Integer> sends = new ConcurrentHashMap<>();
+    /** CreateOrders sent again because no reply had come within {@link #RESEND_AFTER}. */
+    private final Set<String> resentForWantOfAReply = ConcurrentHashMap.newKeySet();
 
     LegacyErp(String host, int port, String password) {
         factory = new ActiveMQConnectionFactory("tcp://" + host + ":" + port, NAME, password);
@@ -56,7 +64,7 @@ final class LegacyErp {
         command.addProperty("currency", "CNY");
         command.addProperty("subject", "Legacy order");
         send(messageId, command);
-        JsonObject reply = reply(messageId);
+        JsonObject reply = reply(messageId, command);
         if (!"OrderPlaced".equals(reply.get("type").getAsString())) {
             throw new IllegalStateException("CreateOrder answered " + reply);
         }
@@ -73,6 +81,10 @@ final class LegacyErp {
 
     Set<String> accepted() {
         return accepted;
+    }
+
+    Set<String> resentForWantOfAReply() {
+        return resentForWantOfAReply;
     }
 
     int sends(String messageId) {
@@ -132,9 +144,15 @@ final class LegacyErp {
         }
     }
 
-    private JsonObject reply(String messageId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+    private JsonObject reply(String messageId, JsonObject command) throws InterruptedException {
+        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        long resendAt = System.nanoTime() + RESEND_AFTER.toNanos();
         while (System.nanoTime() < deadline) {
+            if (System.nanoTime() > resendAt) {
+                resentForWantOfAReply.add(messageId);
+                send(messageId, command);
+                resendAt = System.nanoTime() + RESEND_AFTER.toNanos();
+            }
             try (JMSContext context = factory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
                  JMSConsumer consumer = context.createConsumer(context.createQueue(REPLIES),
                          "JMSCorrelationID = '" + messageId + "'")) {
