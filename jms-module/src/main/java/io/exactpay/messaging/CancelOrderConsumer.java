@@ -18,9 +18,6 @@ import jakarta.jms.MessageListener;
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destination", propertyValue = SettlementWork.CANCELS),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "useJndi", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
         @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
 })
 @TransactionAttribute(TransactionAttributeType.REQUIRED)

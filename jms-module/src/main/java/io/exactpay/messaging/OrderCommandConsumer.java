@@ -25,13 +25,8 @@ import java.util.Optional;
  * without an authenticated sender or one naming another reply destination, goes to the
  * dead-letter address with the reason.
  */
-@MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = OrderCommand.QUEUE),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "useJndi", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
-})
+@MessageDriven(activationConfig =
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = OrderCommand.QUEUE))
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class OrderCommandConsumer implements MessageListener {
 

@@ -15,13 +15,8 @@ import jakarta.jms.MessageListener;
  * refund and event rows and messages. Failures roll back and are redelivered; on the last attempt
  * (and at once when malformed or for an unknown order) the message is dead-lettered with its reason.
  */
-@MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = Settlement.QUEUE),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "useJndi", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
-})
+@MessageDriven(activationConfig =
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Settlement.QUEUE))
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class PaymentCapturedConsumer implements MessageListener {
 

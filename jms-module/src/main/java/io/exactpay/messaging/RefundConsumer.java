@@ -19,13 +19,8 @@ import jakarta.jms.TextMessage;
  * not answer rolls back and the broker redelivers with back-off; when the attempts are used up the
  * refund is FAILED, which raises the alert and waits for a person.
  */
-@MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = SettlementWork.REFUNDS),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "useJndi", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
-})
+@MessageDriven(activationConfig =
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = SettlementWork.REFUNDS))
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class RefundConsumer implements MessageListener {
 

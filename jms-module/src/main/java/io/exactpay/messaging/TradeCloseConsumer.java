@@ -15,13 +15,8 @@ import jakarta.jms.MessageListener;
  * answer under the order's lock; a payer who paid first is settled as a LATE or DUPLICATE capture.
  * No answer from the channel rolls back, and the close is redelivered with back-off.
  */
-@MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = SettlementWork.CLOSES),
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-        @ActivationConfigProperty(propertyName = "useJndi", propertyValue = "false"),
-        @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
-        @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8"),
-})
+@MessageDriven(activationConfig =
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = SettlementWork.CLOSES))
 @TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class TradeCloseConsumer implements MessageListener {
 

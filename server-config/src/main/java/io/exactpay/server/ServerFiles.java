@@ -17,6 +17,9 @@ public final class ServerFiles {
     private final Path postBootCommands;
     private final Path systemProperties;
 
+    /** Payara's default resource adapter for message-driven beans (ConnectorMessageBeanClient). */
+    static final String MDB_RESOURCE_ADAPTER = "com.sun.enterprise.connectors.inbound.ramid";
+
     private ServerFiles(Path preBootCommands, Path postBootCommands, Path systemProperties) {
         this.preBootCommands = preBootCommands;
         this.postBootCommands = postBootCommands;
@@ -42,6 +45,9 @@ public final class ServerFiles {
         OwnerOnlyFiles.writeString(commands, Templates.render("post-boot-commands.asadmin", values));
         Path propertiesFile = directory.resolve("exactpay.properties");
         Map<String, String> properties = new java.util.LinkedHashMap<>(settings.applicationProperties());
+        // The resource adapter of every message-driven bean that names none: the beans name only their
+        // queue, and the rest of their activation is io.exactpay.ra.QueueActivationSpec's.
+        properties.put(MDB_RESOURCE_ADAPTER, "artemis-ra");
         properties.putAll(moreProperties);
         String text = properties.entrySet().stream()
                 .map(e -> e.getKey() + "=" + escape(e.getValue()))
