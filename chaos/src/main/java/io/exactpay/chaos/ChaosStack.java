@@ -9,6 +9,7 @@ import io.exactpay.server.PayaraMicroProcess;
 import io.exactpay.server.ServerFiles;
 import io.exactpay.server.Settings;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The system under chaos: PostgreSQL, the Artemis broker and the channel sandbox, each a process
@@ -59,6 +61,7 @@ final class ChaosStack implements AutoCloseable {
                 startOnce();
             } catch (IllegalStateException notReady) {
                 System.err.println("[chaos] payara-" + name + ": " + notReady.getMessage() + "; starting it again");
+                dumpThreads();
                 process.kill();
                 startOnce();
             }
@@ -71,6 +74,26 @@ final class ChaosStack implements AutoCloseable {
             // Restarted on a loaded machine (two instances, the database, the broker, the run's
             // own clients on two cores), an instance has taken over six minutes to deploy.
             process.awaitReady(Duration.ofMinutes(10));
+        }
+
+        /**
+         * Writes the instance's threads ({@code jstack}) beside its log before the supervisor kills it
+         * for not getting ready: what a stuck instance waits on is what the next reader needs.
+         */
+        private void dumpThreads() {
+            if (process == null || !process.isAlive()) return;
+            Path dump = options.workDir().resolve("payara-" + name + "-not-ready-" + System.currentTimeMillis() + ".threads");
+            try {
+                Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                        "-l", Long.toString(process.pid()))
+                        .redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+                if (!jstack.waitFor(2, TimeUnit.MINUTES)) jstack.destroyForcibly();
+                System.err.println("[chaos] payara-" + name + ": threads written to " + dump);
+            } catch (IOException e) {
+                System.err.println("[chaos] payara-" + name + ": no thread dump (" + e.getMessage() + ")");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         void kill() throws InterruptedException {
