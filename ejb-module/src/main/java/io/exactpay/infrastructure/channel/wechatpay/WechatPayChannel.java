@@ -65,6 +65,7 @@ public final class WechatPayChannel implements PaymentChannel {
         RSAPublicKeyConfig config = sdkConfig(settings);
         OkHttpClient okHttp = new OkHttpClient.Builder()
                 .addInterceptor(new BaseUrlRewrite(settings.baseUrl()))
+                .addInterceptor(new ResendGetOnce())
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())
